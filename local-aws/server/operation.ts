@@ -1,0 +1,82 @@
+/**
+ * The contract between the server (protocols, SigV4, authorization) and each service.
+ *
+ * A service is a table of operations. The server decodes the request with the service's protocol,
+ * verifies the signature, runs `handle` inside one store transaction (a request that throws changes
+ * nothing) and serializes what `handle` returns, or the AwsError it throws.
+ */
+import type { AwsError } from '../protocols/aws-error.ts';
+import type { ConditionContext } from '../iam-policy/types.ts';
+import type { QueryInput } from '../protocols/query-input.ts';
+
+export type ServiceName = 'iam' | 'sts' | 'ec2' | 'cognito-idp' | 'cognito-identity';
+
+/** Who signed the request. */
+export interface Caller {
+  /** The ARN AWS names in messages: arn:aws:iam::ACCT:user/NAME or arn:aws:sts::ACCT:assumed-role/ROLE/SESSION. */
+  arn: string;
+  /** AIDA… for a user, AROA…:SESSION for an assumed role (what GetCallerIdentity answers). */
+  userId: string;
+  accountId: string;
+  accessKeyId: string;
+  /** The IAM entity whose policies apply: arn:aws:iam::ACCT:user/PATH/NAME or arn:aws:iam::ACCT:role/PATH/NAME. */
+  principalArn: string;
+}
+
+export interface RequestContext {
+  requestId: string;
+  service: ServiceName;
+  /** The region of the credential scope (EC2's region), or the service's default for unsigned calls. */
+  region: string;
+  now: Date;
+  /** Undefined only for public (unsigned) operations. */
+  caller: Caller | undefined;
+  /**
+   * Throws the service's denial (IAM/STS: AccessDenied; EC2: UnauthorizedOperation, both 403) unless
+   * the caller's policies allow `action` on `resource`. Global condition keys (aws:RequestedRegion,
+   * aws:PrincipalArn, aws:CurrentTime, …) are added by the server; pass service keys such as
+   * iam:PassedToService in `conditions`.
+   */
+  authorize(action: string, resource: string, conditions?: ConditionContext): void;
+}
+
+export type JsonObject = { [key: string]: unknown };
+
+export interface OperationDefinition<Input> {
+  /** Public operations are served without a signature (Cognito's InitiateAuth, GetId, …). */
+  public?: boolean;
+  /**
+   * Returns the output:
+   * - awsQuery: the contents of <XResult> (e.g. `{ Role: {...} }`), or undefined when the operation has none.
+   *   Arrays become <member> lists, Dates ISO-8601, booleans true/false; undefined fields are omitted.
+   * - ec2Query: the elements after <requestId>, with EC2's lowerCamel names (`{ reservationSet: [...] }`);
+   *   arrays become <item> lists.
+   * - json1.1: the JSON body; Dates become epoch seconds.
+   * Throws AwsError for AWS's errors. Must call ctx.authorize before any effect, unless public.
+   */
+  handle(input: Input, ctx: RequestContext): unknown;
+}
+
+interface ServiceBase {
+  name: ServiceName;
+  /** Builds the service's denial error from AWS's "User: … is not authorized to perform: …" sentence. */
+  accessDenied(message: string): AwsError;
+}
+
+export interface QueryService extends ServiceBase {
+  protocol: 'awsQuery' | 'ec2Query';
+  /** API version the Version parameter must carry, e.g. 2010-05-08 for IAM. */
+  version: string;
+  /** XML namespace of responses, e.g. https://iam.amazonaws.com/doc/2010-05-08/ */
+  xmlNamespace: string;
+  operations: Record<string, OperationDefinition<QueryInput>>;
+}
+
+export interface JsonService extends ServiceBase {
+  protocol: 'json1.1';
+  /** X-Amz-Target prefix, e.g. AWSCognitoIdentityProviderService */
+  targetPrefix: string;
+  operations: Record<string, OperationDefinition<JsonObject>>;
+}
+
+export type ServiceDefinition = QueryService | JsonService;
