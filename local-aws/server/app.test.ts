@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalAws, type RunningLocalAws } from './app.ts';
+
+const run = promisify(execFile);
+const ADMIN = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+
+let localAws: RunningLocalAws;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  localAws = await startLocalAws(
+    { port: 0, host: '127.0.0.1', dataDir: 'memory', iamPropagationMs: 0, faults: '', credentialsTtlSeconds: 3600, tokenTtlSeconds: 3600 },
+    { log: (line) => logs.push(line) },
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await localAws?.close();
+});
+
+describe('startLocalAws', () => {
+  it('listens on a random port and serves health and config', async () => {
+    expect(localAws.port).toBeGreaterThan(0);
+    expect(localAws.url).toBe(`http://127.0.0.1:${localAws.port}`);
+    expect(await (await fetch(`${localAws.url}/_local/health`)).json()).toMatchObject({ status: 'ok' });
+    const config = (await (await fetch(`${localAws.url}/_local/config`)).json()) as { accountId: string; adminAccessKey: { accessKeyId: string } };
+    expect(config.accountId).toBe('123456789012');
+    expect(config.adminAccessKey.accessKeyId).toBe(ADMIN.accessKeyId);
+  });
+
+  it('answers the SDK: STS GetCallerIdentity and IAM GetRole with the seeded admin key', async () => {
+    const sts = new STSClient({ endpoint: localAws.url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 1 });
+    expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toBe('arn:aws:iam::123456789012:user/local-admin');
+    const iam = new IAMClient({ endpoint: localAws.url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 1 });
+    const { Role } = await iam.send(new GetRoleCommand({ RoleName: 'console-admin' }));
+    expect(Role?.Arn).toBe('arn:aws:iam::123456789012:role/iam-role-console/console-admin');
+  });
+
+  it('answers the AWS CLI v2 (/usr/bin/aws --endpoint-url)', async () => {
+    const env = {
+      ...process.env,
+      AWS_ACCESS_KEY_ID: ADMIN.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
+      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    };
+    const { stdout } = await run('/usr/bin/aws', ['--endpoint-url', localAws.url, 'sts', 'get-caller-identity', '--output', 'json'], { env });
+    expect(JSON.parse(stdout)).toMatchObject({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/local-admin' });
+    const refused = await run('/usr/bin/aws', ['--endpoint-url', localAws.url, 'iam', 'list-roles'], {
+      env: { ...env, AWS_ACCESS_KEY_ID: 'AKIAUNKNOWNEXAMPLE00' },
+    }).catch((error: { stderr: string }) => error);
+    expect((refused as { stderr: string }).stderr).toContain(
+      'An error occurred (InvalidClientTokenId) when calling the ListRoles operation: The security token included in the request is invalid.',
+    );
+  }, 60_000);
+
+  it('reseeds on POST /_local/reset', async () => {
+    const before = localAws.world;
+    const response = await fetch(`${localAws.url}/_local/reset`, { method: 'POST' });
+    expect(response.status).toBe(200);
+    expect(localAws.world).not.toBe(before);
+    const sts = new STSClient({ endpoint: localAws.url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 1 });
+    expect((await sts.send(new GetCallerIdentityCommand({}))).Account).toBe('123456789012');
+    expect(logs).toEqual([]);
+  }, 60_000);
+});
