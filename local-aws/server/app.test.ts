@@ -32,6 +32,18 @@ describe('startLocalAws', () => {
     expect(config.adminAccessKey.accessKeyId).toBe(ADMIN.accessKeyId);
   });
 
+  it("publishes the user pool's JWKS at Cognito's well-known path, with CORS", async () => {
+    const config = (await (await fetch(`${localAws.url}/_local/config`)).json()) as { userPoolId: string };
+    const response = await fetch(`${localAws.url}/${config.userPoolId}/.well-known/jwks.json`, {
+      headers: { Origin: 'http://127.0.0.1:3000' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBeTruthy();
+    const jwks = (await response.json()) as { keys: { kty: string; alg: string; kid: string }[] };
+    expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256' });
+    expect((await fetch(`${localAws.url}/us-east-1_Unknown0/.well-known/jwks.json`)).status).toBe(404);
+  });
+
   it('answers the SDK: STS GetCallerIdentity and IAM GetRole with the seeded admin key', async () => {
     const sts = new STSClient({ endpoint: localAws.url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 1 });
     expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toBe('arn:aws:iam::123456789012:user/local-admin');

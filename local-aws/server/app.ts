@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { LocalAwsSettings } from '../config.ts';
 import { createCognitoIdentityService } from '../services/cognito-identity/index.ts';
 import { createCognitoIdpService } from '../services/cognito-idp/index.ts';
+import { jwksRoute } from '../services/cognito-idp/jwks-route.ts';
 import { createEc2Service } from '../services/ec2/index.ts';
 import { createIamService } from '../services/iam/index.ts';
 import { createStsService } from '../services/sts/index.ts';
@@ -49,6 +50,7 @@ function runtimeOf(world: LocalAwsWorld): LocalAwsRuntime {
     policies: world.iam,
     services,
     config: () => config.get('config'),
+    publicDocument: (method, pathname) => jwksRoute(world.userPools, method, pathname),
   };
 }
 

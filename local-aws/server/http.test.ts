@@ -47,6 +47,7 @@ function runtime(): LocalAwsRuntime {
     },
     services,
     config: () => store.collection('local').get('config'),
+    publicDocument: () => undefined,
   };
 }
 

@@ -46,6 +46,8 @@ export interface LocalAwsRuntime {
   services: readonly ServiceDefinition[];
   /** The record served by GET /_local/config (undefined before seeding). */
   config(): unknown;
+  /** Unsigned JSON documents AWS publishes over plain GET (Cognito's JWKS); undefined when the path is not one. */
+  publicDocument(method: string, pathname: string): { status: number; body: unknown } | undefined;
 }
 
 export interface LocalAwsServerOptions {
@@ -318,12 +320,28 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
     send(res, reply, requestId, origin);
   }
 
+  function serveDocument(req: IncomingMessage, res: ServerResponse, url: string): boolean {
+    const q = url.indexOf('?');
+    const document = options.runtime().publicDocument(req.method ?? 'GET', q === -1 ? url : url.slice(0, q));
+    if (!document) return false;
+    const body = JSON.stringify(document.body);
+    res.writeHead(document.status, {
+      ...corsHeaders(headerText(req.headers.origin)),
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(body),
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return true;
+  }
+
   return (req, res) => {
     const url = req.url ?? '/';
     let work: Promise<void>;
     if (url.startsWith('/_local/') || url === '/_local') {
       const q = url.indexOf('?');
       work = handleLocalRequest(req, res, q === -1 ? url : url.slice(0, q), localDeps);
+    } else if (serveDocument(req, res, url)) {
+      return;
     } else if (req.method === 'OPTIONS') {
       res.writeHead(200, { ...preflightHeaders(req.headers), 'Content-Length': 0 });
       res.end();
