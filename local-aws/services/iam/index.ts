@@ -1,0 +1,24 @@
+import type { QueryService } from '../../server/operation.ts';
+import { accessDenied } from './errors.ts';
+import { instanceProfileOperations } from './handlers/instance-profiles.ts';
+import { policyOperations } from './handlers/policies.ts';
+import { roleOperations } from './handlers/roles.ts';
+import { userOperations } from './handlers/users.ts';
+import type { IamModel } from './model.ts';
+
+/** IAM (awsQuery, 2010-05-08): roles, managed and inline policies, instance profiles, tags, GetUser. */
+export function createIamService(deps: { iam: IamModel }): QueryService {
+  return {
+    name: 'iam',
+    protocol: 'awsQuery',
+    version: '2010-05-08',
+    xmlNamespace: 'https://iam.amazonaws.com/doc/2010-05-08/',
+    accessDenied,
+    operations: {
+      ...roleOperations(deps.iam),
+      ...policyOperations(deps.iam),
+      ...instanceProfileOperations(deps.iam),
+      ...userOperations(deps.iam),
+    },
+  };
+}
