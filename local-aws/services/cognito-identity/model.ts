@@ -181,6 +181,7 @@ export class IdentityPoolModel {
       ttlSeconds: this.deps.settings.credentialsTtlSeconds,
       now,
     });
+    this.deps.iam.recordRoleUse(role.arn, now, regionOf(pool.identityPoolId));
     this.forgetExpiredCredentials(now);
     this.issued.put(session.accessKeyId, {
       accessKeyId: session.accessKeyId,
