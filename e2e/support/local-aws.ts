@@ -1,0 +1,30 @@
+/** What the specs need to know about the local AWS started by e2e/global-setup.ts. */
+export interface LocalAwsConfig {
+  accountId: string;
+  region: string;
+  regions: string[];
+  demoUsers: { username: string; password: string; description: string }[];
+}
+
+export function localAwsUrl(): string {
+  const url = process.env.LOCAL_AWS_URL;
+  if (!url) throw new Error('LOCAL_AWS_URL is not set: run the specs through playwright.config.ts (its global setup starts local AWS).');
+  return url;
+}
+
+export async function fetchLocalAwsConfig(): Promise<LocalAwsConfig> {
+  const response = await fetch(`${localAwsUrl()}/_local/config`);
+  if (!response.ok) throw new Error(`GET /_local/config answered ${response.status}`);
+  return (await response.json()) as LocalAwsConfig;
+}
+
+/** Lifetime of identity-pool credentials in this run (global-setup's default unless overridden). */
+export function credentialsTtlSeconds(): number {
+  return Number(process.env.LOCAL_AWS_CREDENTIALS_TTL_SECONDS ?? '120');
+}
+
+export function demoUser(config: LocalAwsConfig, username: string): { username: string; password: string } {
+  const user = config.demoUsers.find((candidate) => candidate.username === username);
+  if (!user) throw new Error(`local AWS has no demo user "${username}"`);
+  return user;
+}

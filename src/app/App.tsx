@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import { onSessionCleared } from '../features/auth/session.ts';
+import { createQueryClient } from './query-client.ts';
+import { createConsoleRouter } from './router.tsx';
+import { RuntimeConfigProvider } from './runtime-config-context.tsx';
+import type { RuntimeConfig } from './runtime-config.ts';
+
+export function App({ config }: { config: RuntimeConfig }) {
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(createConsoleRouter);
+
+  // Signing out (or the session ending) must leave no AWS data behind in memory.
+  useEffect(() => onSessionCleared(() => queryClient.clear()), [queryClient]);
+
+  return (
+    <RuntimeConfigProvider config={config}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </RuntimeConfigProvider>
+  );
+}

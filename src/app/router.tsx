@@ -1,0 +1,89 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useSearchParams } from 'react-router';
+import { RequireSession } from '../features/auth/RequireSession.tsx';
+import { useSession } from '../features/auth/use-session.ts';
+import { safeNextPath } from '../features/auth/next-path.ts';
+import { FullPageSpinner } from '../components/FullPageSpinner.tsx';
+import type { ConsoleRouteHandle } from './route-handle.ts';
+
+// Every page is its own chunk: the sign-in page loads neither the console shell nor the AWS SDK.
+const SignInPage = lazy(() => import('../features/auth/SignInPage.tsx'));
+const NewPasswordPage = lazy(() => import('../features/auth/NewPasswordPage.tsx'));
+const ConsoleShell = lazy(() => import('./shell/ConsoleShell.tsx'));
+const RolesPage = lazy(() => import('../features/roles/RolesPage.tsx'));
+const CreateRolePage = lazy(() => import('../features/roles/create/CreateRolePage.tsx'));
+const PoliciesPage = lazy(() => import('../features/policies/PoliciesPage.tsx'));
+const InstancesPage = lazy(() => import('../features/instances/InstancesPage.tsx'));
+const InstanceDetailsPage = lazy(() => import('../features/instances/InstanceDetailsPage.tsx'));
+const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<FullPageSpinner label="Loading" />}>{children}</Suspense>;
+}
+
+/** Signed-in users who open /signin go to the console instead (to the page they asked for, if any). */
+function SignedOutOnly({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const [searchParams] = useSearchParams();
+  if (session.status === 'restoring') return <FullPageSpinner label="Restoring your session" />;
+  if (session.status === 'signed-in') return <Navigate to={safeNextPath(searchParams.get('next')) ?? '/roles'} replace />;
+  return <Loading>{children}</Loading>;
+}
+
+const iam = { text: 'IAM', href: '/roles' };
+const ec2 = { text: 'EC2', href: '/instances' };
+
+export const consoleRoutes = [
+  { path: '/signin', element: <SignedOutOnly><SignInPage /></SignedOutOnly> },
+  { path: '/signin/new-password', element: <SignedOutOnly><NewPasswordPage /></SignedOutOnly> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <Loading>
+          <ConsoleShell />
+        </Loading>
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/roles" replace /> },
+      {
+        path: 'roles',
+        element: <RolesPage />,
+        handle: { breadcrumbs: [iam, { text: 'Roles', href: '/roles' }], contentType: 'table' } satisfies ConsoleRouteHandle,
+      },
+      {
+        path: 'roles/create',
+        element: <CreateRolePage />,
+        handle: {
+          breadcrumbs: [iam, { text: 'Roles', href: '/roles' }, { text: 'Create role', href: '/roles/create' }],
+          contentType: 'wizard',
+        } satisfies ConsoleRouteHandle,
+      },
+      {
+        path: 'policies',
+        element: <PoliciesPage />,
+        handle: { breadcrumbs: [iam, { text: 'Policies', href: '/policies' }], contentType: 'table' } satisfies ConsoleRouteHandle,
+      },
+      {
+        path: 'instances',
+        element: <InstancesPage />,
+        handle: { breadcrumbs: [ec2, { text: 'Instances', href: '/instances' }], contentType: 'table' } satisfies ConsoleRouteHandle,
+      },
+      {
+        path: 'instances/:instanceId',
+        element: <InstanceDetailsPage />,
+        handle: { breadcrumbs: [ec2, { text: 'Instances', href: '/instances' }, { text: 'Instance', href: '/instances' }] } satisfies ConsoleRouteHandle,
+      },
+      {
+        path: '*',
+        element: <NotFoundPage />,
+        handle: { breadcrumbs: [{ text: 'Not found', href: '/' }] } satisfies ConsoleRouteHandle,
+      },
+    ],
+  },
+];
+
+export function createConsoleRouter() {
+  return createBrowserRouter(consoleRoutes);
+}

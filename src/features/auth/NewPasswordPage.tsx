@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import Form from '@cloudscape-design/components/form';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { describeSignInError } from './auth-errors.ts';
+import { PASSWORD_RULES, unmetPasswordRules } from './password-policy.ts';
+import { completeNewPassword, pendingNewPasswordChallenge } from './session.ts';
+import { SignInLayout } from './SignInLayout.tsx';
+import { safeNextPath } from './next-path.ts';
+
+interface NewPasswordValues {
+  newPassword: string;
+  confirmation: string;
+}
+
+export default function NewPasswordPage() {
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const next = safeNextPath(searchParams.get('next'));
+  const [challenge] = useState(pendingNewPasswordChallenge);
+  const [failure, setFailure] = useState<string>();
+  const { control, handleSubmit, formState } = useForm<NewPasswordValues>({
+    defaultValues: { newPassword: '', confirmation: '' },
+  });
+  const newPassword = useWatch({ control, name: 'newPassword' });
+
+  if (!challenge) return <Navigate to="/signin" replace />;
+
+  const onSubmit = handleSubmit(async ({ newPassword: password }) => {
+    setFailure(undefined);
+    try {
+      const result = await completeNewPassword(password);
+      if (result === 'signed-in') await navigate(next ?? '/roles', { replace: true });
+      else setFailure('Cognito still asks for a new password. Choose a different one.');
+    } catch (error) {
+      setFailure(describeSignInError(error, challenge.username));
+    }
+  });
+
+  return (
+    <SignInLayout>
+      <Alert type="info" header="Choose a new password">
+        This is the first sign-in of <strong>{challenge.username}</strong>. The password you used was temporary: set your own to
+        continue.
+      </Alert>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <Form
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button variant="link" onClick={() => void navigate('/signin', { replace: true })}>
+                Cancel
+              </Button>
+              <Button variant="primary" formAction="submit" loading={formState.isSubmitting} loadingText="Saving password">
+                Set password and sign in
+              </Button>
+            </SpaceBetween>
+          }
+          errorText={failure}
+          errorIconAriaLabel="Error"
+        >
+          <Container header={<Header variant="h2">New password</Header>}>
+            <SpaceBetween size="m">
+              <Controller
+                control={control}
+                name="newPassword"
+                rules={{
+                  validate: (value) => {
+                    const unmet = unmetPasswordRules(value);
+                    return unmet.length === 0 ? true : `The password needs: ${unmet.map((rule) => rule.label.toLowerCase()).join(', ')}.`;
+                  },
+                }}
+                render={({ field, fieldState }) => (
+                  <FormField label="New password" errorText={fieldState.error?.message}>
+                    <Input
+                      type="password"
+                      value={field.value}
+                      onChange={({ detail }) => field.onChange(detail.value)}
+                      onBlur={field.onBlur}
+                      ref={field.ref}
+                      autoComplete="new-password"
+                      autoFocus
+                    />
+                  </FormField>
+                )}
+              />
+              <Box>
+                <Box variant="small" color="text-body-secondary">
+                  Password requirements
+                </Box>
+                <ul className="password-rules" aria-label="Password requirements">
+                  {PASSWORD_RULES.map((rule) => (
+                    <li key={rule.id}>
+                      <StatusIndicator type={rule.test(newPassword) ? 'success' : 'pending'} colorOverride={rule.test(newPassword) ? undefined : 'grey'}>
+                        {rule.label}
+                      </StatusIndicator>
+                    </li>
+                  ))}
+                </ul>
+              </Box>
+              <Controller
+                control={control}
+                name="confirmation"
+                rules={{ validate: (value, values) => (value === values.newPassword ? true : 'The passwords do not match.') }}
+                render={({ field, fieldState }) => (
+                  <FormField label="Confirm new password" errorText={fieldState.error?.message}>
+                    <Input
+                      type="password"
+                      value={field.value}
+                      onChange={({ detail }) => field.onChange(detail.value)}
+                      onBlur={field.onBlur}
+                      ref={field.ref}
+                      autoComplete="new-password"
+                    />
+                  </FormField>
+                )}
+              />
+            </SpaceBetween>
+          </Container>
+        </Form>
+      </form>
+    </SignInLayout>
+  );
+}

@@ -1,0 +1,209 @@
+/**
+ * The signed-in session: Cognito user-pool sign-in → identity-pool credentials → STS whoami.
+ * Tokens and credentials live in this module's memory only. The refresh token (and username) are kept in
+ * sessionStorage so that reloading the tab keeps the user signed in; closing the tab forgets them.
+ * The SDK-based modules are loaded with import() so the sign-in page paints without them.
+ */
+import { CognitoCredentialSession, type UserPoolTokens } from '../../aws/credentials.ts';
+import { readIdTokenClaims } from './id-token.ts';
+
+export interface SignedInUser {
+  username: string;
+  groups: string[];
+  /** "admin", "viewer", … — the console role the identity pool gave this user. */
+  roleLabel: string;
+  /** STS GetCallerIdentity */
+  arn: string;
+  accountId: string;
+}
+
+export type SessionState =
+  | { status: 'restoring' }
+  | { status: 'signed-out'; reason?: 'signed-out' | 'expired' }
+  | { status: 'signed-in'; user: SignedInUser };
+
+export interface NewPasswordChallenge {
+  username: string;
+  session: string;
+  requiredAttributes: string[];
+}
+
+const STORAGE_KEY = 'iam-role-console:session';
+
+interface StoredSession {
+  username: string;
+  refreshToken: string;
+}
+
+let state: SessionState = readStoredSession() ? { status: 'restoring' } : { status: 'signed-out' };
+let credentialSession: CognitoCredentialSession | undefined;
+let challenge: NewPasswordChallenge | undefined;
+const listeners = new Set<() => void>();
+const clearedListeners = new Set<() => void>();
+
+function setState(next: SessionState): void {
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+export function subscribeToSession(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function getSessionState(): SessionState {
+  return state;
+}
+
+/** Registers work to do whenever the session ends (e.g. clearing the query cache). */
+export function onSessionCleared(listener: () => void): () => void {
+  clearedListeners.add(listener);
+  return () => clearedListeners.delete(listener);
+}
+
+export function pendingNewPasswordChallenge(): NewPasswordChallenge | undefined {
+  return challenge;
+}
+
+function readStoredSession(): StoredSession | undefined {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as Partial<StoredSession>;
+    return typeof parsed.username === 'string' && typeof parsed.refreshToken === 'string'
+      ? { username: parsed.username, refreshToken: parsed.refreshToken }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function storeSession(stored: StoredSession | undefined): void {
+  try {
+    if (stored) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
+    else sessionStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Storage may be unavailable (private mode); the session then simply does not survive a reload.
+  }
+}
+
+/** "console-admin" → "admin"; falls back to the user's Cognito groups. */
+export function roleLabelFrom(arn: string, groups: string[]): string {
+  const assumedRole = /:assumed-role\/([^/]+)\//.exec(arn)?.[1];
+  if (assumedRole) return assumedRole.replace(/^console-/, '');
+  const group = groups[0];
+  return group ? group.replace(/s$/, '') : 'user';
+}
+
+/** Exchanges user-pool tokens for AWS credentials, checks them with STS, and publishes the session. */
+async function establish(tokens: UserPoolTokens): Promise<void> {
+  const [cognito, clients] = await Promise.all([import('../../aws/cognito.ts'), import('../../aws/clients.ts')]);
+  credentialSession?.end();
+  const session = new CognitoCredentialSession(tokens, {
+    refreshTokens: cognito.refreshUserPoolTokens,
+    fetchCredentials: cognito.fetchIdentityCredentials,
+    onSessionEnded: () => {
+      if (credentialSession === session) clearLocalSession('expired');
+    },
+  });
+  credentialSession = session;
+  clients.setCredentialProvider(session.provider);
+  try {
+    await session.provider();
+    const identity = await clients.getCallerIdentity();
+    const claims = readIdTokenClaims(tokens.idToken);
+    storeSession({ username: claims.username, refreshToken: tokens.refreshToken });
+    setState({
+      status: 'signed-in',
+      user: {
+        username: claims.username,
+        groups: claims.groups,
+        roleLabel: roleLabelFrom(identity.arn, claims.groups),
+        arn: identity.arn,
+        accountId: identity.account,
+      },
+    });
+  } catch (error) {
+    session.end();
+    if (credentialSession === session) {
+      credentialSession = undefined;
+      clients.setCredentialProvider(undefined);
+    }
+    throw error;
+  }
+}
+
+export type SignInResult = 'signed-in' | 'new-password-required';
+
+export async function signIn(username: string, password: string): Promise<SignInResult> {
+  const cognito = await import('../../aws/cognito.ts');
+  const outcome = await cognito.signInWithPassword(username, password);
+  if (outcome.kind === 'new-password-required') {
+    challenge = { username: outcome.username, session: outcome.session, requiredAttributes: outcome.requiredAttributes };
+    return 'new-password-required';
+  }
+  challenge = undefined;
+  await establish(outcome.tokens);
+  return 'signed-in';
+}
+
+export async function completeNewPassword(newPassword: string): Promise<SignInResult> {
+  const current = challenge;
+  if (!current) throw new Error('The new-password step has expired. Sign in again.');
+  const cognito = await import('../../aws/cognito.ts');
+  const outcome = await cognito.answerNewPassword(current.username, current.session, newPassword);
+  if (outcome.kind === 'new-password-required') {
+    challenge = { username: outcome.username, session: outcome.session, requiredAttributes: outcome.requiredAttributes };
+    return 'new-password-required';
+  }
+  challenge = undefined;
+  await establish(outcome.tokens);
+  return 'signed-in';
+}
+
+/** On start-up: turns a refresh token kept in sessionStorage back into a session. */
+export async function restoreSession(): Promise<void> {
+  const stored = readStoredSession();
+  if (!stored) {
+    if (state.status === 'restoring') setState({ status: 'signed-out' });
+    return;
+  }
+  try {
+    const cognito = await import('../../aws/cognito.ts');
+    const tokens = await cognito.refreshUserPoolTokens(stored.refreshToken);
+    await establish(tokens);
+  } catch {
+    storeSession(undefined);
+    setState({ status: 'signed-out', reason: 'expired' });
+  }
+}
+
+function clearLocalSession(reason: 'signed-out' | 'expired'): void {
+  credentialSession?.end();
+  credentialSession = undefined;
+  challenge = undefined;
+  storeSession(undefined);
+  void import('../../aws/clients.ts').then((clients) => clients.setCredentialProvider(undefined));
+  for (const listener of clearedListeners) listener();
+  setState({ status: 'signed-out', reason });
+}
+
+/** GlobalSignOut (revokes the user's tokens everywhere), then forgets everything held in this tab. */
+export async function signOut(): Promise<void> {
+  const session = credentialSession;
+  try {
+    if (session) {
+      const cognito = await import('../../aws/cognito.ts');
+      await cognito.globalSignOut(await session.accessToken());
+    }
+  } catch {
+    // Signing out locally must succeed even when AWS is unreachable or the tokens are already revoked.
+  } finally {
+    clearLocalSession('signed-out');
+  }
+}
+
+/** After an ExpiredToken answer: fetch new credentials before the retry. */
+export function invalidateCredentials(): void {
+  credentialSession?.invalidateCredentials();
+}

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin, type Rollup } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * Cloudscape's global styles inline their fonts as base64 (about 140 KB gzip of CSS). Emitting them as
+ * separate .woff2 files keeps the CSS small and lets the browser fetch only the faces a page uses.
+ */
+function extractInlineFonts(): Plugin {
+  const fontUrl = /url\((['"]?)data:font\/(woff2?|ttf|otf);base64,([A-Za-z0-9+/=]+)\1\)/g;
+  return {
+    name: 'iam-role-console:extract-inline-fonts',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const emitted = new Map<string, string>();
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'asset' || !file.fileName.endsWith('.css')) continue;
+        const css = typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source);
+        if (!css.includes('data:font/')) continue;
+        file.source = css.replace(fontUrl, (_match, _quote: string, format: string, base64: string) => {
+          const bytes = Buffer.from(base64, 'base64');
+          const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+          let fileName = emitted.get(hash);
+          if (!fileName) {
+            fileName = `assets/font-${hash}.${format}`;
+            this.emitFile({ type: 'asset', fileName, source: bytes });
+            emitted.set(hash, fileName);
+          }
+          // CSS files are emitted into assets/ too, so the font is a sibling.
+          return `url(./${fileName.slice('assets/'.length)})`;
+        });
+      }
+    },
+  };
+}
+
+/** What the sign-in page may cost on first load (gzip -9), and the rule that it holds no AWS SDK code. */
+const SIGN_IN_BUDGET = { jsBytes: 250_000, cssBytes: 120_000 };
+const SIGN_IN_PAGE = '/src/features/auth/SignInPage.tsx';
+
+/**
+ * Fails the build when the sign-in page's first load (entry chunk + the sign-in page chunk + their static
+ * imports, and the CSS they pull in) exceeds the budget or contains @aws-sdk / @smithy modules.
+ */
+function signInBudget(): Plugin {
+  return {
+    name: 'iam-role-console:sign-in-budget',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      const signIn = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(SIGN_IN_PAGE));
+      if (!entry || !signIn) return;
+      const seen = new Set<string>();
+      const pending = [entry.fileName, signIn.fileName];
+      while (pending.length) {
+        const fileName = pending.pop()!;
+        if (seen.has(fileName)) continue;
+        seen.add(fileName);
+        const chunk = bundle[fileName];
+        if (chunk?.type === 'chunk') pending.push(...chunk.imports);
+      }
+      let jsBytes = 0;
+      const cssFiles = new Set<string>();
+      const sdkModules: string[] = [];
+      for (const fileName of seen) {
+        const chunk = bundle[fileName];
+        if (chunk?.type !== 'chunk') continue;
+        jsBytes += gzipSync(chunk.code, { level: 9 }).length;
+        for (const css of chunk.viteMetadata?.importedCss ?? []) cssFiles.add(css);
+        sdkModules.push(...chunk.moduleIds.filter((id) => /[\\/]node_modules[\\/]@(aws-sdk|smithy)[\\/]/.test(id)));
+      }
+      let cssBytes = 0;
+      for (const fileName of cssFiles) {
+        const css = bundle[fileName];
+        if (css?.type === 'asset') cssBytes += gzipSync(css.source, { level: 9 }).length;
+      }
+      const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+      console.log(`\nSign-in page first load (gzip -9): JS ${kb(jsBytes)} in ${seen.size} chunks, CSS ${kb(cssBytes)} in ${cssFiles.size} files`);
+      if (sdkModules.length) this.error(`The sign-in page's first load contains AWS SDK code: ${sdkModules.slice(0, 3).join(', ')}…`);
+      if (jsBytes > SIGN_IN_BUDGET.jsBytes) this.error(`Sign-in page JS is ${kb(jsBytes)}, over the ${kb(SIGN_IN_BUDGET.jsBytes)} budget`);
+      if (cssBytes > SIGN_IN_BUDGET.cssBytes) this.error(`Sign-in page CSS is ${kb(cssBytes)}, over the ${kb(SIGN_IN_BUDGET.cssBytes)} budget`);
+    },
+  };
+}
+
+/**
+ * `npm run dev` has no static server to write config.json, so serve the local-AWS default unless
+ * public/config.json exists (Vite serves public/ files before this middleware runs).
+ */
+function devRuntimeConfig(): Plugin {
+  return {
+    name: 'iam-role-console:dev-runtime-config',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use('/config.json', (_request, response) => {
+        const endpoint = process.env.LOCAL_AWS_URL ?? `http://127.0.0.1:${process.env.LOCAL_AWS_PORT ?? '4566'}`;
+        response.setHeader('content-type', 'application/json');
+        response.setHeader('cache-control', 'no-store');
+        response.end(JSON.stringify({ mode: 'local', localAwsEndpoint: endpoint }));
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), extractInlineFonts(), signInBudget(), devRuntimeConfig()],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    manifest: true,
+    // The SDK clients make the page chunks large on purpose; the sign-in chunk is checked separately.
+    chunkSizeWarningLimit: 900,
+  },
+  server: { port: 5173, strictPort: false },
+});
