@@ -1,0 +1,6 @@
+export * from './trust-policy';
+export * from './validation';
+export * from './create-plan';
+export * from './run-plan';
+export * from './filter-policies';
+export { shellQuote } from './shell-quote';

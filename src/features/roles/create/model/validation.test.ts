@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ROLE_NAME_HINT,
+  validateAccountId,
+  validateDescription,
+  validateExternalId,
+  validateManagedPolicyCount,
+  validateMaxSessionDuration,
+  validatePath,
+  validateRoleName,
+  validateRoleNameAvailable,
+  validateTags,
+  validateTrustedEntity,
+} from './validation';
+
+describe('role name', () => {
+  it('accepts 1–64 characters of [\\w+=,.@-]', () => {
+    expect(validateRoleName('web-server_role+=,.@1')).toBeUndefined();
+    expect(validateRoleName('a'.repeat(64))).toBeUndefined();
+  });
+
+  it('names the limit and the offending character', () => {
+    expect(validateRoleName('')).toBe('Enter a role name.');
+    expect(validateRoleName('a'.repeat(65))).toBe('The role name has 65 characters; it can have at most 64.');
+    expect(validateRoleName('my role')).toBe(`The role name can't contain a space (character 3). ${ROLE_NAME_HINT}`);
+    expect(validateRoleName('rôle')).toContain("'ô' (U+00F4)");
+    expect(ROLE_NAME_HINT).toBe("Maximum 64 characters. Use alphanumeric and '+=,.@-_' characters.");
+  });
+
+  it('is taken regardless of case', () => {
+    expect(validateRoleNameAvailable('ProdRole', ['other', 'PRODROLE'])).toBe(
+      "A role named 'PRODROLE' already exists (role names are not case-sensitive). Choose another name.",
+    );
+    expect(validateRoleNameAvailable('ProdRole', ['other'])).toBeUndefined();
+  });
+});
+
+describe('path, description, session duration', () => {
+  it('checks the path', () => {
+    expect(validatePath('/')).toBeUndefined();
+    expect(validatePath('/iam-role-console/')).toBeUndefined();
+    expect(validatePath('team')).toContain("start and end with '/'");
+    expect(validatePath('/a b/')).toContain('a space');
+    expect(validatePath(`/${'a'.repeat(511)}/`)).toContain('at most 512');
+  });
+
+  it('checks the description length and names a character IAM refuses', () => {
+    expect(validateDescription('Allows EC2 instances to call AWS services on your behalf.')).toBeUndefined();
+    expect(validateDescription('Zürich café ©')).toBeUndefined();
+    expect(validateDescription('x'.repeat(1001))).toBe(
+      'The description has 1001 characters; it can have at most 1000.',
+    );
+    expect(validateDescription('Costs 5 €')).toBe(
+      "The description can't contain '€' (U+20AC) (character 9). Use letters, digits, punctuation and Latin-1 characters.",
+    );
+  });
+
+  it('keeps the maximum session duration between 1 and 12 hours', () => {
+    expect(validateMaxSessionDuration(3600)).toBeUndefined();
+    expect(validateMaxSessionDuration(43200)).toBeUndefined();
+    expect(validateMaxSessionDuration(3599)).toContain('between 3600 seconds (1 hour) and 43200 seconds (12 hours)');
+    expect(validateMaxSessionDuration(43201)).toContain('you entered 43201');
+  });
+});
+
+describe('tags', () => {
+  it('accepts up to 50 valid tags, empty values included', () => {
+    const tags = Array.from({ length: 50 }, (_, index) => ({
+      key: `team:${index}`,
+      value: index === 0 ? '' : 'Ünïcode value @ 1',
+    }));
+    expect(validateTags(tags)).toEqual({ rows: [] });
+  });
+
+  it('reports per row with the row index', () => {
+    const result = validateTags([
+      { key: 'Owner', value: 'alice' },
+      { key: 'aws:createdBy', value: 'x' },
+      { key: 'k'.repeat(129), value: 'v'.repeat(257) },
+      { key: 'owner', value: 'bob' },
+      { key: 'bad*key', value: 'bad#value' },
+      { key: '', value: '' },
+    ]);
+    expect(result.listError).toBeUndefined();
+    expect(result.rows).toEqual([
+      { index: 1, key: "Tag keys starting with 'aws:' are reserved for AWS." },
+      {
+        index: 2,
+        key: 'The tag key has 129 characters; it can have at most 128.',
+        value: 'The tag value has 257 characters; it can have at most 256.',
+      },
+      {
+        index: 3,
+        key: "Tag 4 repeats the key 'Owner' of tag 1 (tag keys are not case-sensitive). Each key can be used once.",
+      },
+      {
+        index: 4,
+        key: "The tag key can't contain '*' (U+002A) (character 4). Use letters, digits, spaces and _ . : / = + - @.",
+        value:
+          "The tag value can't contain '#' (U+0023) (character 4). Use letters, digits, spaces and _ . : / = + - @.",
+      },
+      { index: 5, key: 'Enter a tag key.' },
+    ]);
+  });
+
+  it('refuses more than 50 tags', () => {
+    const tags = Array.from({ length: 51 }, (_, index) => ({ key: `k${index}`, value: '' }));
+    expect(validateTags(tags).listError).toBe('A role can have at most 50 tags; you added 51. Remove 1.');
+  });
+});
+
+describe('policies, external ID, account ID, trusted entity', () => {
+  it('limits managed policies to 10', () => {
+    expect(validateManagedPolicyCount(10)).toBeUndefined();
+    expect(validateManagedPolicyCount(11)).toBe(
+      'A role can have at most 10 managed policies attached; you selected 11.',
+    );
+    expect(validateManagedPolicyCount(11, 20)).toBeUndefined();
+  });
+
+  it('checks the external ID format', () => {
+    expect(validateExternalId('Partner:42/a=b')).toBeUndefined();
+    expect(validateExternalId('x')).toContain('between 2 and 1224');
+    expect(validateExternalId('x'.repeat(1225))).toContain('it has 1225');
+    expect(validateExternalId('has space')).toContain('a space');
+  });
+
+  it('wants exactly 12 digits for an account ID', () => {
+    expect(validateAccountId('111122223333')).toBeUndefined();
+    expect(validateAccountId('11112222333')).toBe('An AWS account ID has exactly 12 digits; you entered 11.');
+    expect(validateAccountId('1111-2222-3333')).toContain('without dashes');
+  });
+
+  it('collects step 1 field errors', () => {
+    expect(
+      validateTrustedEntity({
+        type: 'aws-account',
+        account: 'another',
+        otherAccountId: '12',
+        requireExternalId: true,
+        externalId: '',
+        requireMfa: false,
+      }),
+    ).toEqual({
+      otherAccountId: 'An AWS account ID has exactly 12 digits; you entered 2.',
+      externalId: 'Enter the external ID the other account will pass when it assumes the role.',
+    });
+    expect(validateTrustedEntity({ type: 'saml', providerArn: '', access: 'programmatic' })).toHaveProperty(
+      'providerArn',
+    );
+    expect(
+      validateTrustedEntity({ type: 'web-identity', provider: { kind: 'builtin', id: 'google' }, audience: ' ' }),
+    ).toHaveProperty('audience');
+    expect(validateTrustedEntity({ type: 'aws-service', serviceId: 'ec2', useCaseId: 'ec2' })).toEqual({});
+  });
+});

@@ -1,0 +1,241 @@
+/**
+ * IAM's documented input rules for the create-role wizard, as messages a person understands. Each validator
+ * returns undefined when the value is acceptable.
+ */
+import type { TrustedEntitySelection } from './trust-policy';
+
+export const ROLE_NAME_HINT = "Maximum 64 characters. Use alphanumeric and '+=,.@-_' characters.";
+
+export const LIMITS = {
+  roleNameMax: 64,
+  pathMax: 512,
+  descriptionMax: 1000,
+  sessionDurationMin: 3600,
+  sessionDurationMax: 43200,
+  tagsMax: 50,
+  tagKeyMax: 128,
+  tagValueMax: 256,
+  managedPoliciesPerRole: 10,
+  externalIdMin: 2,
+  externalIdMax: 1224,
+  policyNameMax: 128,
+} as const;
+
+const NAME_PATTERN = /^[\w+=,.@-]+$/;
+const PATH_PATTERN = /^(\/|\/[\u0021-\u007E]+\/)$/;
+// eslint-disable-next-line no-control-regex -- IAM's documented pattern admits TAB, LF and CR
+const DESCRIPTION_CHARACTER = /[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]/;
+const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
+const TAG_CHARACTER = /[\p{L}\p{Z}\p{N}_.:/=+\-@]/u;
+const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]*$/;
+
+export function validateRoleName(name: string): string | undefined {
+  if (name.length === 0) return 'Enter a role name.';
+  if (name.length > LIMITS.roleNameMax) {
+    return `The role name has ${name.length} characters; it can have at most ${LIMITS.roleNameMax}.`;
+  }
+  const bad = firstCharacterNotMatching(name, /[\w+=,.@-]/);
+  if (bad) return `The role name can't contain ${bad}. ${ROLE_NAME_HINT}`;
+  return undefined;
+}
+
+/** Role names are unique per account regardless of case. */
+export function validateRoleNameAvailable(name: string, existingNames: Iterable<string>): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const existing of existingNames) {
+    if (existing.toLowerCase() === wanted) {
+      return `A role named '${existing}' already exists (role names are not case-sensitive). Choose another name.`;
+    }
+  }
+  return undefined;
+}
+
+export function validatePath(path: string): string | undefined {
+  if (path.length === 0) return "Enter a path, or '/' for none.";
+  if (path.length > LIMITS.pathMax)
+    return `The path has ${path.length} characters; it can have at most ${LIMITS.pathMax}.`;
+  if (!path.startsWith('/') || !path.endsWith('/'))
+    return "The path must start and end with '/', for example /application/.";
+  if (path.includes('//')) return "The path can't contain an empty segment ('//').";
+  if (!PATH_PATTERN.test(path)) {
+    const bad = firstCharacterNotMatching(path, /[\u0021-\u007E]/);
+    return `The path can't contain ${bad ?? 'that character'}. Use printable ASCII characters without spaces.`;
+  }
+  return undefined;
+}
+
+export function validateDescription(description: string): string | undefined {
+  if (description.length > LIMITS.descriptionMax) {
+    return `The description has ${description.length} characters; it can have at most ${LIMITS.descriptionMax}.`;
+  }
+  const bad = firstCharacterNotMatching(description, DESCRIPTION_CHARACTER);
+  if (bad) return `The description can't contain ${bad}. Use letters, digits, punctuation and Latin-1 characters.`;
+  return undefined;
+}
+
+export function validateMaxSessionDuration(seconds: number): string | undefined {
+  if (!Number.isInteger(seconds)) return 'Enter the maximum session duration as a whole number of seconds.';
+  if (seconds < LIMITS.sessionDurationMin || seconds > LIMITS.sessionDurationMax) {
+    return `The maximum session duration must be between ${LIMITS.sessionDurationMin} seconds (1 hour) and ${LIMITS.sessionDurationMax} seconds (12 hours); you entered ${seconds}.`;
+  }
+  return undefined;
+}
+
+export interface TagRow {
+  key: string;
+  value: string;
+}
+
+export interface TagRowErrors {
+  /** 0-based index of the row in the editor. */
+  index: number;
+  key?: string;
+  value?: string;
+}
+
+export interface TagValidation {
+  /** A problem with the list as a whole (too many tags). */
+  listError?: string;
+  rows: TagRowErrors[];
+}
+
+export function validateTags(tags: readonly TagRow[]): TagValidation {
+  const result: TagValidation = { rows: [] };
+  if (tags.length > LIMITS.tagsMax) {
+    result.listError = `A role can have at most ${LIMITS.tagsMax} tags; you added ${tags.length}. Remove ${tags.length - LIMITS.tagsMax}.`;
+  }
+  const firstRowOfKey = new Map<string, number>();
+  tags.forEach((tag, index) => {
+    const errors: TagRowErrors = { index };
+    const keyError = validateTagKey(tag.key);
+    if (keyError) {
+      errors.key = keyError;
+    } else {
+      const lower = tag.key.toLowerCase();
+      const earlier = firstRowOfKey.get(lower);
+      if (earlier !== undefined) {
+        errors.key = `Tag ${index + 1} repeats the key '${tags[earlier].key}' of tag ${earlier + 1} (tag keys are not case-sensitive). Each key can be used once.`;
+      } else {
+        firstRowOfKey.set(lower, index);
+      }
+    }
+    const valueError = validateTagValue(tag.value);
+    if (valueError) errors.value = valueError;
+    if (errors.key || errors.value) result.rows.push(errors);
+  });
+  return result;
+}
+
+export function validateTagKey(key: string): string | undefined {
+  if (key.length === 0) return 'Enter a tag key.';
+  if (key.length > LIMITS.tagKeyMax)
+    return `The tag key has ${key.length} characters; it can have at most ${LIMITS.tagKeyMax}.`;
+  if (key.toLowerCase().startsWith('aws:')) return "Tag keys starting with 'aws:' are reserved for AWS.";
+  if (!TAG_PATTERN.test(key)) {
+    return `The tag key can't contain ${firstCharacterNotMatching(key, TAG_CHARACTER) ?? 'that character'}. Use letters, digits, spaces and _ . : / = + - @.`;
+  }
+  return undefined;
+}
+
+export function validateTagValue(value: string): string | undefined {
+  if (value.length > LIMITS.tagValueMax)
+    return `The tag value has ${value.length} characters; it can have at most ${LIMITS.tagValueMax}.`;
+  if (value.length > 0 && !TAG_PATTERN.test(value)) {
+    return `The tag value can't contain ${firstCharacterNotMatching(value, TAG_CHARACTER) ?? 'that character'}. Use letters, digits, spaces and _ . : / = + - @.`;
+  }
+  return undefined;
+}
+
+export function validateManagedPolicyCount(
+  count: number,
+  quota: number = LIMITS.managedPoliciesPerRole,
+): string | undefined {
+  if (count <= quota) return undefined;
+  return `A role can have at most ${quota} managed policies attached; you selected ${count}.`;
+}
+
+export function validateExternalId(externalId: string): string | undefined {
+  if (externalId.length === 0) return 'Enter the external ID the other account will pass when it assumes the role.';
+  if (externalId.length < LIMITS.externalIdMin || externalId.length > LIMITS.externalIdMax) {
+    return `The external ID must have between ${LIMITS.externalIdMin} and ${LIMITS.externalIdMax} characters; it has ${externalId.length}.`;
+  }
+  if (!EXTERNAL_ID_PATTERN.test(externalId)) {
+    const bad = firstCharacterNotMatching(externalId, /[\w+=,.@:/-]/);
+    return `The external ID can't contain ${bad ?? 'that character'}. Use letters, digits and + = , . @ : / - _.`;
+  }
+  return undefined;
+}
+
+export function validateAccountId(accountId: string): string | undefined {
+  if (accountId.length === 0) return 'Enter the 12-digit ID of the AWS account.';
+  if (!/^\d{12}$/.test(accountId)) {
+    return /^\d+$/.test(accountId)
+      ? `An AWS account ID has exactly 12 digits; you entered ${accountId.length}.`
+      : 'An AWS account ID has exactly 12 digits, without dashes or spaces.';
+  }
+  return undefined;
+}
+
+export function validatePolicyName(name: string): string | undefined {
+  if (name.length === 0) return 'Enter a policy name.';
+  if (name.length > LIMITS.policyNameMax)
+    return `The policy name has ${name.length} characters; it can have at most ${LIMITS.policyNameMax}.`;
+  if (!NAME_PATTERN.test(name)) {
+    return `The policy name can't contain ${firstCharacterNotMatching(name, /[\w+=,.@-]/)}. Use alphanumeric and '+=,.@-_' characters.`;
+  }
+  return undefined;
+}
+
+/** Field errors of step 1, keyed by field name (`otherAccountId`, `externalId`, `audience`, `providerArn`). */
+export function validateTrustedEntity(selection: TrustedEntitySelection): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const put = (field: string, message: string | undefined) => {
+    if (message) errors[field] = message;
+  };
+  switch (selection.type) {
+    case 'aws-account':
+      if (selection.account === 'another')
+        put('otherAccountId', validateAccountId((selection.otherAccountId ?? '').trim()));
+      if (selection.requireExternalId) put('externalId', validateExternalId(selection.externalId ?? ''));
+      break;
+    case 'web-identity':
+      if (selection.audience.trim() === '')
+        put('audience', 'Enter the audience (the application or identity pool ID) that may use this role.');
+      if (
+        selection.provider.kind === 'oidc' &&
+        !/^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/\S+$/.test(selection.provider.providerArn)
+      ) {
+        put(
+          'providerArn',
+          'Choose an OIDC identity provider (an ARN like arn:aws:iam::111122223333:oidc-provider/example.com).',
+        );
+      }
+      break;
+    case 'saml':
+      if (!/^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w+=,.@-]+$/.test(selection.providerArn)) {
+        put('providerArn', 'Choose a SAML provider (an ARN like arn:aws:iam::111122223333:saml-provider/Example).');
+      }
+      break;
+    default:
+      break;
+  }
+  return errors;
+}
+
+/** Names the first character outside `allowed`, quoting it and giving its position (1-based). */
+function firstCharacterNotMatching(text: string, allowed: RegExp): string | undefined {
+  let position = 0;
+  for (const char of text) {
+    position += 1;
+    if (!allowed.test(char)) return `${describeCharacter(char)} (character ${position})`;
+  }
+  return undefined;
+}
+
+function describeCharacter(char: string): string {
+  const codePoint = char.codePointAt(0) ?? 0;
+  const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (char === ' ') return 'a space';
+  if (codePoint < 0x20 || codePoint === 0x7f) return `the control character ${code}`;
+  return `'${char}' (${code})`;
+}
