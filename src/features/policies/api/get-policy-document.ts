@@ -1,0 +1,41 @@
+import { queryOptions } from '@tanstack/react-query';
+import { GetPolicyCommand, GetPolicyVersionCommand } from '@aws-sdk/client-iam';
+import { iamClient } from '../../../aws/clients.ts';
+import { decodePolicyDocumentText } from '../../../aws/policy-document.ts';
+import { policyQueries } from './list-policies.ts';
+
+export interface PolicyDocumentVersion {
+  arn: string;
+  versionId: string;
+  /** The document as readable JSON text (IAM sends it URL-encoded), pretty-printed when it parses. */
+  json: string;
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 4);
+  } catch {
+    return text;
+  }
+}
+
+/** GetPolicy (for the default version id) then GetPolicyVersion, decoding IAM's URL-encoded document. */
+export async function getPolicyDocument(arn: string, signal?: AbortSignal): Promise<PolicyDocumentVersion> {
+  const options = signal ? { abortSignal: signal } : {};
+  const policy = await iamClient().send(new GetPolicyCommand({ PolicyArn: arn }), options);
+  const versionId = policy.Policy?.DefaultVersionId;
+  if (!versionId) throw new Error(`IAM returned no default version for ${arn}.`);
+  const version = await iamClient().send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId }), options);
+  const document = version.PolicyVersion?.Document;
+  if (document === undefined) throw new Error(`IAM returned no document for ${arn} version ${versionId}.`);
+  return { arn, versionId, json: prettyJson(decodePolicyDocumentText(document)) };
+}
+
+export const policyDocumentQueries = {
+  defaultVersion: (arn: string) =>
+    queryOptions({
+      queryKey: [...policyQueries.all(), 'document', arn] as const,
+      queryFn: ({ signal }) => getPolicyDocument(arn, signal),
+      staleTime: 5 * 60_000,
+    }),
+};

@@ -1,0 +1,37 @@
+/** IAM's documented rules for a new managed policy's name and description (CreatePolicy). */
+export const POLICY_NAME_MAX = 128;
+export const POLICY_DESCRIPTION_MAX = 1000;
+
+export const EMPTY_POLICY_TEMPLATE = `{
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Sid": "Statement1",
+            "Effect": "Allow",
+            "Action": [],
+            "Resource": []
+        }
+    ]
+}`;
+
+export function validateNewPolicyName(name: string): string | undefined {
+  if (name.length === 0) return 'Enter a policy name.';
+  if (name.length > POLICY_NAME_MAX) return `The policy name has ${name.length} characters; it can have at most ${POLICY_NAME_MAX}.`;
+  const bad = [...name].find((char) => !/[\w+=,.@-]/.test(char));
+  if (bad !== undefined) return `The policy name can't contain ${bad === ' ' ? 'a space' : `'${bad}'`}. Use alphanumeric and '+=,.@-_' characters.`;
+  return undefined;
+}
+
+export function validateNewPolicyDescription(description: string): string | undefined {
+  if (description.length > POLICY_DESCRIPTION_MAX) {
+    return `The description has ${description.length} characters; it can have at most ${POLICY_DESCRIPTION_MAX}.`;
+  }
+  const bad = [...description].find((char) => !isDescriptionCharacter(char.codePointAt(0) ?? 0));
+  if (bad !== undefined) return `The description can't contain '${bad}'. Use letters, digits, punctuation and Latin-1 characters.`;
+  return undefined;
+}
+
+/** IAM's description pattern: tab, LF, CR, printable ASCII and Latin-1 letters/symbols. */
+function isDescriptionCharacter(codePoint: number): boolean {
+  return codePoint === 0x09 || codePoint === 0x0a || codePoint === 0x0d || (codePoint >= 0x20 && codePoint <= 0x7e) || (codePoint >= 0xa1 && codePoint <= 0xff);
+}

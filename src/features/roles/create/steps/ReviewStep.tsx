@@ -1,0 +1,120 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
+import ExpandableSection from '@cloudscape-design/components/expandable-section';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
+import Textarea from '@cloudscape-design/components/textarea';
+import { PolicyJsonViewer } from '../../../policies/components/PolicyJsonViewer.tsx';
+import { policyTypeOf, POLICY_TYPE_LABELS } from '../model/filter-policies.ts';
+import { ROLE_NAME_HINT } from '../model/validation.ts';
+import type { Step } from '../model/create-plan.ts';
+import { cliScript } from '../cli-script.ts';
+import type { SelectedPolicy, WizardState } from '../wizard-state.ts';
+
+export interface ReviewStepProps {
+  state: WizardState;
+  update: (change: Partial<WizardState>) => void;
+  trustPolicyJson: string;
+  plan: Step[];
+  /** Error of the role name (pattern, length, availability), as the user types. */
+  roleNameError?: string;
+  /** Shown while the role list used for the availability check loads. */
+  checkingAvailability: boolean;
+  descriptionError?: string;
+  onEdit: (stepIndex: number) => void;
+  readOnly: boolean;
+}
+
+function EditHeader({ title, stepIndex, onEdit, readOnly }: { title: string; stepIndex: number; onEdit: (index: number) => void; readOnly: boolean }) {
+  return (
+    <Header variant="h2" actions={<Button onClick={() => onEdit(stepIndex)} disabled={readOnly} ariaLabel={`Edit ${title}`}>Edit</Button>}>
+      {title}
+    </Header>
+  );
+}
+
+export function ReviewStep({ state, update, trustPolicyJson, plan, roleNameError, checkingAvailability, descriptionError, onEdit, readOnly }: ReviewStepProps) {
+  const script = cliScript(plan);
+  const attached: (SelectedPolicy & { attachedAs: string })[] = [
+    ...state.policies.map((policy) => ({ ...policy, attachedAs: 'Permissions policy' })),
+    ...(state.useBoundary && state.boundary ? [{ ...state.boundary, attachedAs: 'Permissions boundary' }] : []),
+  ];
+  return (
+    <SpaceBetween size="l">
+      <Container header={<Header variant="h2">Role details</Header>}>
+        <SpaceBetween size="m">
+          <FormField label="Role name" description="Enter a meaningful name to identify this role." constraintText={ROLE_NAME_HINT} errorText={roleNameError}>
+            <Input value={state.roleName} disabled={readOnly} onChange={({ detail }) => update({ roleName: detail.value })} placeholder="Enter role name" />
+          </FormField>
+          {checkingAvailability && state.roleName !== '' && !roleNameError ? <StatusIndicator type="loading">Checking whether the name is free</StatusIndicator> : null}
+          <FormField label="Description" description="Add a short explanation for this role." constraintText="Maximum 1,000 characters." errorText={descriptionError}>
+            <Textarea
+              value={state.description}
+              disabled={readOnly}
+              rows={2}
+              onChange={({ detail }) => update({ description: detail.value, descriptionEdited: true })}
+            />
+          </FormField>
+        </SpaceBetween>
+      </Container>
+
+      <Container header={<EditHeader title="Step 1: Select trusted entities" stepIndex={0} onEdit={onEdit} readOnly={readOnly} />}>
+        <PolicyJsonViewer json={trustPolicyJson} label="Trust policy" />
+      </Container>
+
+      <Table
+        variant="container"
+        header={<EditHeader title="Step 2: Add permissions" stepIndex={1} onEdit={onEdit} readOnly={readOnly} />}
+        ariaLabels={{ tableLabel: 'Permissions policy summary' }}
+        items={attached}
+        trackBy={(item) => `${item.attachedAs}:${item.arn}`}
+        empty={<Box color="inherit">No managed policies: the role will have no permissions from managed policies.</Box>}
+        columnDefinitions={[
+          { id: 'name', header: 'Policy name', cell: (item) => item.name, isRowHeader: true },
+          { id: 'type', header: 'Type', cell: (item) => POLICY_TYPE_LABELS[policyTypeOf(item)] },
+          { id: 'attachedAs', header: 'Attached as', cell: (item) => item.attachedAs },
+        ]}
+        footer={
+          state.addInlinePolicy ? (
+            <ExpandableSection headerText={`Inline policy ${state.inlinePolicyName}`} variant="footer">
+              <PolicyJsonViewer json={state.inlinePolicyDocument} label={`Inline policy ${state.inlinePolicyName}`} />
+            </ExpandableSection>
+          ) : undefined
+        }
+      />
+
+      <Table
+        variant="container"
+        header={<EditHeader title="Step 3: Add tags" stepIndex={2} onEdit={onEdit} readOnly={readOnly} />}
+        ariaLabels={{ tableLabel: 'Tags' }}
+        items={state.tags}
+        empty={<Box color="inherit">No tags associated with the resource.</Box>}
+        columnDefinitions={[
+          { id: 'key', header: 'Key', cell: (tag) => tag.key, isRowHeader: true },
+          { id: 'value', header: 'Value', cell: (tag) => (tag.value === '' ? '-' : tag.value) },
+        ]}
+      />
+
+      <Container>
+        <ExpandableSection
+          headerText="CLI equivalent"
+          headerDescription="The AWS CLI commands that do the same as Create role, in the same order."
+          headerActions={<CopyToClipboard variant="button" textToCopy={script} copyButtonText="Copy commands" copySuccessText="Commands copied" copyErrorText="Could not copy" />}
+        >
+          <ColumnLayout columns={1}>
+            <pre className="cli-commands" aria-label="CLI commands" tabIndex={0}>
+              {script}
+            </pre>
+          </ColumnLayout>
+        </ExpandableSection>
+      </Container>
+    </SpaceBetween>
+  );
+}
