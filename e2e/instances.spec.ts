@@ -1,0 +1,240 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures.ts';
+import { associationsOf, attachWithCli, launchInstance, profileArn } from './support/instances-cli.ts';
+import { InstancesPage } from './support/instances-page.ts';
+import { demoUser, type LocalAwsConfig } from './support/local-aws.ts';
+import type { SignInPage } from './support/sign-in-page.ts';
+
+const SCREENSHOTS = 'test-results/instances-screenshots';
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** A name no other spec uses, so each test owns its instances in the shared local AWS. */
+function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+}
+
+async function signIn(page: Page, signInPage: SignInPage, localAws: LocalAwsConfig, username: 'admin' | 'viewer'): Promise<void> {
+  const user = demoUser(localAws, username);
+  await signInPage.goto();
+  await signInPage.signIn(user.username, user.password);
+  await expect(page).toHaveURL(/\/roles$/);
+}
+
+test.describe('Modify IAM role', () => {
+  // Each test launches its own instances with the CLI and waits for their state transitions.
+  test.describe.configure({ timeout: 180_000 });
+  test('attaches a role to a running instance and shows it in the details', async ({ page, signInPage, localAws }) => {
+    const name = uniqueName('attach-running');
+    const instanceId = await launchInstance(name, 'running');
+    await signIn(page, signInPage, localAws, 'admin');
+    const instances = new InstancesPage(page);
+
+    await instances.gotoFiltered(name);
+    await expect(instances.row(instanceId)).toContainText('Running');
+    await expect(instances.row(instanceId)).toContainText('–');
+    await page.screenshot({ path: `${SCREENSHOTS}/instances-page.png`, fullPage: true });
+    await instances.select(name);
+    await instances.openSecurityAction('Modify IAM role');
+
+    const dialog = instances.dialog();
+    await expect(dialog).toContainText(instanceId);
+    await expect(dialog).toContainText(name);
+    // A role made with the CLI has no instance profile: the dialog says why it is missing.
+    await expect(dialog).toContainText('CliCreatedRole has no instance profile');
+    await instances.chooseRole(dialog, 'WebServerRole');
+    await expect(dialog.getByRole('group', { name: 'AWS CLI equivalent' })).toContainText(
+      `aws ec2 associate-iam-instance-profile --region us-east-1 --instance-id ${instanceId} --iam-instance-profile Name="WebServerRole"`,
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/modify-iam-role-dialog.png` });
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+
+    await expect(instances.successNotification(`IAM role WebServerRole attached to ${instanceId} (${name})`)).toBeVisible({ timeout: 20_000 });
+    await expect(dialog).toBeHidden();
+    // The list shows the new role without a reload.
+    await expect(instances.row(instanceId).getByRole('link', { name: 'WebServerRole' })).toBeVisible();
+
+    await instances.row(instanceId).getByRole('link', { name: instanceId }).click();
+    await expect(page).toHaveURL(new RegExp(`/instances/${instanceId}$`));
+    await expect(instances.roleLink('WebServerRole').first()).toBeVisible();
+    await expect(instances.roleLink('WebServerRole').first()).toHaveAttribute('href', '/roles/WebServerRole');
+    await page.screenshot({ path: `${SCREENSHOTS}/instance-details.png`, fullPage: true });
+    await page.getByRole('tab', { name: 'Security' }).click();
+    await expect(page.getByRole('tabpanel')).toContainText('WebServerRole');
+    await expect(page.getByRole('tabpanel')).toContainText(/iip-assoc-[0-9a-f]{17} \(associated\)/);
+
+    const associations = await associationsOf(instanceId);
+    expect(associations).toHaveLength(1);
+    expect(associations[0]).toMatchObject({ State: 'associated', IamInstanceProfile: { Arn: profileArn('WebServerRole') } });
+  });
+
+  test('replaces the role of a running instance', async ({ page, signInPage, localAws }) => {
+    const name = uniqueName('replace-running');
+    const instanceId = await launchInstance(name, 'running');
+    await attachWithCli(instanceId, 'WebServerRole');
+    const before = (await associationsOf(instanceId))[0]!.AssociationId;
+    await signIn(page, signInPage, localAws, 'admin');
+    const instances = new InstancesPage(page);
+
+    await instances.gotoDetails(instanceId);
+    await expect(instances.roleLink('WebServerRole').first()).toBeVisible();
+    await instances.openSecurityAction('Modify IAM role');
+    const dialog = instances.dialog();
+    await instances.chooseRole(dialog, 'BatchWorkerRole');
+    await expect(dialog.getByRole('group', { name: 'AWS CLI equivalent' })).toContainText(
+      `aws ec2 replace-iam-instance-profile-association --region us-east-1 --association-id ${before} --iam-instance-profile Name="BatchWorkerRole"`,
+    );
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await expect(instances.successNotification(`IAM role of ${instanceId} (${name}) replaced with BatchWorkerRole`)).toBeVisible({ timeout: 20_000 });
+    await expect(instances.roleLink('BatchWorkerRole').first()).toBeVisible();
+    await expect(instances.roleLink('WebServerRole')).toHaveCount(0);
+
+    const associations = await associationsOf(instanceId);
+    expect(associations).toHaveLength(1);
+    expect(associations[0]).toMatchObject({ State: 'associated', IamInstanceProfile: { Arn: profileArn('BatchWorkerRole') } });
+    expect(associations[0]!.AssociationId).not.toBe(before);
+  });
+
+  test('detaches the role after the typed confirmation', async ({ page, signInPage, localAws }) => {
+    const name = uniqueName('detach');
+    const instanceId = await launchInstance(name, 'running');
+    await attachWithCli(instanceId, 'WebServerRole');
+    await signIn(page, signInPage, localAws, 'admin');
+    const instances = new InstancesPage(page);
+
+    await instances.gotoDetails(instanceId);
+    await instances.openSecurityAction('Modify IAM role');
+    const dialog = instances.dialog();
+    await instances.chooseRole(dialog, 'No IAM role');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+
+    const confirm = instances.dialog('Detach IAM role');
+    await expect(confirm).toContainText('WebServerRole');
+    const detach = confirm.getByRole('button', { name: 'Detach', exact: true });
+    await expect(detach).toBeDisabled();
+    await confirm.getByRole('textbox', { name: 'Type Detach to confirm' }).fill('detach');
+    await expect(detach).toBeDisabled();
+    await confirm.getByRole('textbox', { name: 'Type Detach to confirm' }).fill('Detach');
+    await page.screenshot({ path: `${SCREENSHOTS}/detach-confirmation.png` });
+    await detach.click();
+
+    await expect(instances.successNotification(`IAM role detached from ${instanceId} (${name})`)).toBeVisible({ timeout: 20_000 });
+    await expect(instances.roleLink('WebServerRole')).toHaveCount(0);
+    expect(await associationsOf(instanceId)).toEqual([]);
+  });
+
+  test('attaches a role to a stopped instance', async ({ page, signInPage, localAws }) => {
+    const name = uniqueName('attach-stopped');
+    const instanceId = await launchInstance(name, 'stopped');
+    await signIn(page, signInPage, localAws, 'admin');
+    const instances = new InstancesPage(page);
+
+    await instances.gotoDetails(instanceId);
+    await expect(page.getByRole('main')).toContainText('Stopped');
+    await instances.openSecurityAction('Modify IAM role');
+    const dialog = instances.dialog();
+    await instances.chooseRole(dialog, 'BatchWorkerRole');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await expect(instances.successNotification(`IAM role BatchWorkerRole attached to ${instanceId} (${name})`)).toBeVisible({ timeout: 20_000 });
+    await expect(instances.roleLink('BatchWorkerRole').first()).toBeVisible();
+
+    const associations = await associationsOf(instanceId);
+    expect(associations).toMatchObject([{ State: 'associated', IamInstanceProfile: { Arn: profileArn('BatchWorkerRole') } }]);
+  });
+
+  test('replaces the role of a stopped instance by detaching and attaching', async ({ page, signInPage, localAws }) => {
+    const name = uniqueName('replace-stopped');
+    const instanceId = await launchInstance(name, 'stopped');
+    await attachWithCli(instanceId, 'WebServerRole');
+    const before = (await associationsOf(instanceId))[0]!.AssociationId;
+    await signIn(page, signInPage, localAws, 'admin');
+    const instances = new InstancesPage(page);
+
+    await instances.gotoDetails(instanceId);
+    await instances.openSecurityAction('Modify IAM role');
+    const dialog = instances.dialog();
+    await instances.chooseRole(dialog, 'BatchWorkerRole');
+    await expect(dialog).toContainText('Apply detaches the current role, then attaches the new one');
+    const cli = dialog.getByRole('group', { name: 'AWS CLI equivalent' });
+    await expect(cli).toContainText(`aws ec2 disassociate-iam-instance-profile --region us-east-1 --association-id ${before}`);
+    await expect(cli).toContainText(`aws ec2 associate-iam-instance-profile --region us-east-1 --instance-id ${instanceId} --iam-instance-profile Name="BatchWorkerRole"`);
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await expect(instances.successNotification(`IAM role of ${instanceId} (${name}) replaced with BatchWorkerRole`)).toBeVisible({ timeout: 20_000 });
+    await expect(instances.roleLink('BatchWorkerRole').first()).toBeVisible();
+
+    const associations = await associationsOf(instanceId);
+    expect(associations).toMatchObject([{ State: 'associated', IamInstanceProfile: { Arn: profileArn('BatchWorkerRole') } }]);
+    expect(associations[0]!.AssociationId).not.toBe(before);
+  });
+
+  test('the action is disabled, with the reason, for a terminated instance', async ({ page, signInPage, localAws }) => {
+    const name = uniqueName('terminated');
+    const instanceId = await launchInstance(name, 'terminated');
+    await signIn(page, signInPage, localAws, 'admin');
+    const instances = new InstancesPage(page);
+
+    await instances.gotoFiltered(name);
+    await instances.select(name);
+    await instances.actions.click();
+    await page.getByRole('menuitem', { name: 'Security' }).click();
+    const item = instances.securityActionItem('Modify IAM role');
+    await expect(item).toHaveAttribute('aria-disabled', 'true');
+    await expect(item).toHaveAccessibleDescription('The instance is terminated: a terminated instance cannot get an IAM role.');
+    await page.keyboard.press('Escape');
+
+    await instances.gotoDetails(instanceId);
+    await instances.actions.click();
+    await page.getByRole('menuitem', { name: 'Security' }).click();
+    await expect(instances.securityActionItem('Modify IAM role')).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  test("a viewer's Apply is refused with the missing permission named", async ({ page, signInPage, localAws }) => {
+    const name = uniqueName('viewer');
+    const instanceId = await launchInstance(name, 'running');
+    await signIn(page, signInPage, localAws, 'viewer');
+    const instances = new InstancesPage(page);
+
+    await instances.gotoDetails(instanceId);
+    await instances.openSecurityAction('Modify IAM role');
+    const dialog = instances.dialog();
+    await instances.chooseRole(dialog, 'WebServerRole');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await expect(dialog.getByText('Permission missing', { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(dialog).toContainText(/Missing permission: (ec2:AssociateIamInstanceProfile|iam:PassRole)/);
+    await page.screenshot({ path: `${SCREENSHOTS}/viewer-refused.png` });
+    expect(await associationsOf(instanceId)).toEqual([]);
+  });
+
+  test('bulk-attaches one role to three instances, skipping the terminated one', async ({ page, signInPage, localAws }) => {
+    const prefix = uniqueName('bulk');
+    const first = await launchInstance(`${prefix}-a`, 'running');
+    const second = await launchInstance(`${prefix}-b`, 'stopped');
+    const terminated = await launchInstance(`${prefix}-c`, 'terminated');
+    await attachWithCli(second, 'BatchWorkerRole');
+    await signIn(page, signInPage, localAws, 'admin');
+    const instances = new InstancesPage(page);
+
+    await page.goto(`/instances?name=${encodeURIComponent(`~${prefix}`)}`);
+    await expect(instances.table.getByRole('row')).toHaveCount(4);
+    for (const suffix of ['a', 'b', 'c']) await instances.select(`${prefix}-${suffix}`);
+    await instances.openSecurityAction('Attach IAM role to selected instances');
+
+    const dialog = instances.dialog('Attach IAM role to 3 instances');
+    await expect(dialog).toContainText('1 of the selected instances cannot get a role');
+    await instances.chooseRole(dialog, 'WebServerRole');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+
+    const results = dialog.getByRole('table', { name: 'Bulk attach results' });
+    await expect(results.getByRole('row').filter({ hasText: first })).toContainText('Attached', { timeout: 30_000 });
+    await expect(results.getByRole('row').filter({ hasText: second })).toContainText('Replaced', { timeout: 30_000 });
+    await expect(results.getByRole('row').filter({ hasText: terminated })).toContainText('Skipped');
+    await expect(results.getByRole('row').filter({ hasText: terminated })).toContainText('terminated');
+    await page.screenshot({ path: `${SCREENSHOTS}/bulk-results.png` });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    for (const instanceId of [first, second]) {
+      expect(await associationsOf(instanceId)).toMatchObject([{ State: 'associated', IamInstanceProfile: { Arn: profileArn('WebServerRole') } }]);
+    }
+    expect(await associationsOf(terminated)).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+import { queryOptions } from '@tanstack/react-query';
+import {
+  DescribeIamInstanceProfileAssociationsCommand,
+  type DescribeIamInstanceProfileAssociationsCommandInput,
+  type IamInstanceProfileAssociation,
+} from '@aws-sdk/client-ec2';
+import { ec2Client } from '../../../aws/clients.ts';
+import { describeAwsError } from '../../../aws/errors.ts';
+import { activeAssociation, type AssociationState, type ProfileAssociation } from '../model/association.ts';
+import { ec2Keys } from './keys.ts';
+
+export function toProfileAssociation(association: IamInstanceProfileAssociation): ProfileAssociation {
+  return {
+    associationId: association.AssociationId ?? '',
+    instanceId: association.InstanceId ?? '',
+    state: (association.State ?? 'associated') as AssociationState,
+    profileArn: association.IamInstanceProfile?.Arn ?? '',
+    profileId: association.IamInstanceProfile?.Id ?? '',
+  };
+}
+
+async function describeAll(
+  region: string,
+  input: DescribeIamInstanceProfileAssociationsCommandInput,
+  signal?: AbortSignal,
+): Promise<ProfileAssociation[]> {
+  const associations: ProfileAssociation[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await ec2Client(region).send(
+      new DescribeIamInstanceProfileAssociationsCommand({ ...input, ...(nextToken ? { NextToken: nextToken } : {}) }),
+      { ...(signal ? { abortSignal: signal } : {}) },
+    );
+    for (const association of page.IamInstanceProfileAssociations ?? []) associations.push(toProfileAssociation(association));
+    nextToken = page.NextToken || undefined;
+  } while (nextToken);
+  return associations;
+}
+
+/** Associations of the given instances (filter instance-id, every page). */
+export function describeAssociationsOfInstances(region: string, instanceIds: string[], signal?: AbortSignal): Promise<ProfileAssociation[]> {
+  return describeAll(region, { Filters: [{ Name: 'instance-id', Values: instanceIds }], MaxResults: 1000 }, signal);
+}
+
+/** One association by ID; undefined once EC2 no longer lists it (a finished disassociation). */
+export async function describeAssociationById(region: string, associationId: string, signal?: AbortSignal): Promise<ProfileAssociation | undefined> {
+  try {
+    const associations = await describeAll(region, { AssociationIds: [associationId] }, signal);
+    return associations.find((association) => association.associationId === associationId);
+  } catch (error) {
+    // Asked by ID, EC2 answers a finished disassociation with NotFound rather than an empty list.
+    if (describeAwsError(error).code === 'InvalidAssociationID.NotFound') return undefined;
+    throw error;
+  }
+}
+
+export const associationQueries = {
+  /** The instance's current association, as the Modify IAM role dialog decides Associate / Replace / Disassociate. */
+  ofInstance: (region: string, instanceId: string) =>
+    queryOptions({
+      queryKey: [...ec2Keys.associations(region), instanceId] as const,
+      queryFn: async ({ signal }) => activeAssociation(await describeAssociationsOfInstances(region, [instanceId], signal)) ?? null,
+      staleTime: 0,
+    }),
+};

@@ -1,0 +1,314 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import Link from '@cloudscape-design/components/link';
+import Modal from '@cloudscape-design/components/modal';
+import Select, { type SelectProps } from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
+import { useNotifications } from '../../../components/notifications/index.ts';
+import { associationOperations } from '../api/change-association.ts';
+import { associationQueries } from '../api/describe-associations.ts';
+import type { InstanceSummary } from '../api/describe-instances.ts';
+import { ec2Keys, iamKeys } from '../api/keys.ts';
+import { ec2RoleQueries } from '../api/list-ec2-roles.ts';
+import { instanceProfileQueries, profileNameFromArn } from '../api/list-instance-profiles.ts';
+import { applyRolePlan, type ApplyOutcome, type ApplyProgress } from '../model/apply-plan.ts';
+import { cliEquivalent, planChangesSomething, planRoleChange, type RoleChoice, type RolePlan } from '../model/plan.ts';
+import { OperationCancelledError } from '../model/propagation.ts';
+import { roleDisplayOf } from '../model/role-display.ts';
+import { CliEquivalent } from './CliEquivalent.tsx';
+import { IamRoleValue } from './IamRoleValue.tsx';
+import { RolesWithoutProfileNotice } from './RolesWithoutProfileNotice.tsx';
+import { NO_ROLE_OPTION, NO_ROLE_VALUE, profileOption, rolesWithoutProfile, useProfileOptions } from './use-profile-options.ts';
+import './instances.css';
+
+export const DETACH_CONFIRMATION = 'Detach';
+
+function progressText(progress: ApplyProgress): string {
+  switch (progress.phase) {
+    case 'detaching':
+      return 'Detaching the current IAM role…';
+    case 'attaching':
+      return `Attaching instance profile ${progress.profile.name}…`;
+    case 'waiting-for-iam':
+      return `Waiting for IAM to propagate… EC2 does not see instance profile ${progress.profile.name} yet (try ${progress.attempt}); retrying for up to 2 minutes.`;
+    case 'waiting-for-association':
+      return `Waiting for EC2: association ${progress.association.associationId} is ${progress.association.state}…`;
+  }
+}
+
+function successHeader(outcome: ApplyOutcome, plan: RolePlan, instanceLabel: string): string {
+  const profile = 'profile' in plan ? (plan.profile.roleName ?? plan.profile.name) : '';
+  switch (outcome) {
+    case 'attached':
+      return `IAM role ${profile} attached to ${instanceLabel}`;
+    case 'replaced':
+      return `IAM role of ${instanceLabel} replaced with ${profile}`;
+    case 'detached':
+      return `IAM role detached from ${instanceLabel}`;
+    case 'unchanged':
+      return `Nothing to change on ${instanceLabel}`;
+  }
+}
+
+function choiceOf(option: SelectProps.Option | null, profileByArn: (arn: string) => RoleChoice | undefined): RoleChoice | undefined {
+  if (!option?.value) return undefined;
+  if (option.value === NO_ROLE_VALUE) return { kind: 'none' };
+  return profileByArn(option.value);
+}
+
+/**
+ * Actions → Security → Modify IAM role: the "Attach/Replace IAM role" dialog. Apply picks Associate, Replace
+ * or Disassociate from the instance's current association, retries while IAM propagates, and waits until EC2
+ * has finished before reporting success.
+ */
+export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: string; instance: InstanceSummary; onDismiss: () => void }) {
+  const queryClient = useQueryClient();
+  const { notify } = useNotifications();
+  const profiles = useQuery(instanceProfileQueries.directory());
+  const roles = useQuery(ec2RoleQueries.trustingEc2());
+  const association = useQuery(associationQueries.ofInstance(region, instance.instanceId));
+  const current = association.data ?? undefined;
+
+  const [selected, setSelected] = useState<SelectProps.Option | null>(null);
+  const [touched, setTouched] = useState(false);
+  const [step, setStep] = useState<'choose' | 'confirm-detach'>('choose');
+  const [confirmation, setConfirmation] = useState('');
+  const [progress, setProgress] = useState<ApplyProgress | undefined>();
+  const [error, setError] = useState<unknown>();
+  const [cancelled, setCancelled] = useState(false);
+  const abort = useRef<AbortController | undefined>(undefined);
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const instanceLabel = instance.name ? `${instance.instanceId} (${instance.name})` : instance.instanceId;
+  const orphanRoles = useMemo(() => rolesWithoutProfile(roles.data, profiles.data), [roles.data, profiles.data]);
+  const options = useProfileOptions(profiles.data, orphanRoles, Boolean(current));
+
+  // The drop-down starts on the instance's current profile, as the EC2 console's does.
+  const currentProfile = current ? profiles.data?.byArn.get(current.profileArn) : undefined;
+  const shownSelection = touched ? selected : currentProfile ? profileOption(currentProfile) : null;
+
+  const choice = choiceOf(shownSelection, (arn) => {
+    const profile = profiles.data?.byArn.get(arn);
+    return profile ? { kind: 'profile', profile: { name: profile.name, arn: profile.arn, ...(profile.roleName ? { roleName: profile.roleName } : {}) } } : undefined;
+  });
+  const plan = choice && association.isSuccess ? planRoleChange({ instanceId: instance.instanceId, state: instance.state, current, choice }) : undefined;
+  const running = progress !== undefined;
+  const selectedProfileHasNoRole = choice?.kind === 'profile' && !choice.profile.roleName;
+
+  async function run(toApply: RolePlan) {
+    const controller = new AbortController();
+    abort.current = controller;
+    setError(undefined);
+    setCancelled(false);
+    setProgress({ phase: toApply.kind === 'disassociate' ? 'detaching' : 'attaching', ...('profile' in toApply ? { profile: toApply.profile } : {}) } as ApplyProgress);
+    try {
+      const outcome = await applyRolePlan(toApply, associationOperations(region), { signal: controller.signal, onProgress: setProgress });
+      await queryClient.invalidateQueries({ queryKey: ec2Keys.region(region) });
+      notify({ type: 'success', header: successHeader(outcome, toApply, instanceLabel) });
+      onDismiss();
+    } catch (failure) {
+      if (controller.signal.aborted || failure instanceof OperationCancelledError) setCancelled(true);
+      else setError(failure);
+      setStep('choose');
+      void queryClient.invalidateQueries({ queryKey: ec2Keys.region(region) });
+    } finally {
+      if (abort.current === controller) abort.current = undefined;
+      setProgress(undefined);
+    }
+  }
+
+  function apply() {
+    if (!plan || !planChangesSomething(plan)) return;
+    if (plan.kind === 'disassociate' && step === 'choose') {
+      setConfirmation('');
+      setStep('confirm-detach');
+      return;
+    }
+    void run(plan);
+  }
+
+  const refreshing = profiles.isFetching || roles.isFetching;
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: iamKeys.instanceProfiles() });
+    void queryClient.invalidateQueries({ queryKey: iamKeys.roles() });
+  };
+
+  const progressArea = running ? (
+    <div role="status" aria-live="polite">
+      <SpaceBetween direction="horizontal" size="s" alignItems="center">
+        <StatusIndicator type={progress.phase === 'waiting-for-iam' ? 'pending' : 'loading'}>{progressText(progress)}</StatusIndicator>
+        <Button onClick={() => abort.current?.abort()}>Cancel</Button>
+      </SpaceBetween>
+    </div>
+  ) : null;
+
+  const errorArea = error ? (
+    <AwsErrorAlert
+      error={error}
+      context={{
+        action:
+          plan?.kind === 'disassociate'
+            ? 'ec2:DisassociateIamInstanceProfile'
+            : plan?.kind === 'replace'
+              ? 'ec2:ReplaceIamInstanceProfileAssociation'
+              : 'ec2:AssociateIamInstanceProfile',
+      }}
+    />
+  ) : cancelled ? (
+    <Alert type="warning" header="Cancelled">
+      The console stopped waiting. A change EC2 had already accepted stays in effect: check the instance’s IAM role.
+    </Alert>
+  ) : null;
+
+  if (step === 'confirm-detach' && plan?.kind === 'disassociate') {
+    const roleName = currentProfile?.roleName ?? (current ? profileNameFromArn(current.profileArn) : '');
+    return (
+      <Modal
+        visible
+        onDismiss={() => (running ? undefined : onDismiss())}
+        header="Detach IAM role"
+        footer={
+          <Box float="right">
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button variant="link" disabled={running} onClick={() => setStep('choose')}>
+                Cancel
+              </Button>
+              <Button variant="primary" disabled={confirmation !== DETACH_CONFIRMATION || running} loading={running} onClick={apply}>
+                Detach
+              </Button>
+            </SpaceBetween>
+          </Box>
+        }
+      >
+        <SpaceBetween size="m">
+          <Box>
+            Detach IAM role <Box variant="strong">{roleName}</Box> from instance <Box variant="strong">{instanceLabel}</Box>? Applications on
+            the instance lose the role’s permissions once their cached credentials expire.
+          </Box>
+          <FormField label={`To confirm the detachment, type ${DETACH_CONFIRMATION} in the field.`}>
+            <Input
+              value={confirmation}
+              placeholder={DETACH_CONFIRMATION}
+              ariaLabel="Type Detach to confirm"
+              disabled={running}
+              onChange={({ detail }) => setConfirmation(detail.value)}
+            />
+          </FormField>
+          {progressArea}
+          {errorArea}
+          <CliEquivalent commands={cliEquivalent(plan, region)} emptyText="" />
+        </SpaceBetween>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal
+      visible
+      size="large"
+      onDismiss={() => (running ? undefined : onDismiss())}
+      header="Attach/Replace IAM role"
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" disabled={running} onClick={onDismiss}>
+              Cancel
+            </Button>
+            <Button
+              variant="primary"
+              disabled={!plan || !planChangesSomething(plan) || selectedProfileHasNoRole || running}
+              loading={running}
+              onClick={apply}
+            >
+              Apply
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="l">
+        <Box variant="p">Select an IAM role to attach to your instance. The list shows instance profiles: EC2 attaches the role inside the profile.</Box>
+        <KeyValuePairs
+          columns={3}
+          items={[
+            { label: 'Instance ID', value: instance.instanceId },
+            { label: 'Name', value: instance.name || '–' },
+            {
+              label: 'Current IAM role',
+              value: association.isPending ? (
+                <StatusIndicator type="loading">Loading</StatusIndicator>
+              ) : (
+                <IamRoleValue display={roleDisplayOf(current?.profileArn, profiles.data)} loading={profiles.isPending} />
+              ),
+            },
+          ]}
+        />
+        {association.isError ? (
+          <AwsErrorAlert
+            error={association.error}
+            context={{ action: 'ec2:DescribeIamInstanceProfileAssociations' }}
+            onRetry={() => void association.refetch()}
+          />
+        ) : null}
+        <FormField
+          label="IAM role"
+          description="Choose an instance profile, or No IAM role to detach the current one."
+          secondaryControl={<Button iconName="refresh" ariaLabel="Refresh IAM roles" loading={refreshing} onClick={refresh} />}
+          constraintText={
+            <Link href="/roles/create" external externalIconAriaLabel="(opens in a new tab)">
+              Create new IAM role
+            </Link>
+          }
+          errorText={selectedProfileHasNoRole ? 'This instance profile holds no role: add a role to it in IAM, or choose another.' : undefined}
+        >
+          <Select
+            selectedOption={shownSelection}
+            onChange={({ detail }) => {
+              setTouched(true);
+              setSelected(detail.selectedOption);
+              setError(undefined);
+              setCancelled(false);
+            }}
+            options={options}
+            placeholder="Choose an IAM role"
+            filteringType="auto"
+            filteringPlaceholder="Find instance profiles by name, role or ARN"
+            filteringAriaLabel="Find instance profiles"
+            virtualScroll
+            statusType={profiles.isPending ? 'loading' : profiles.isError ? 'error' : 'finished'}
+            loadingText="Loading instance profiles"
+            errorText="Could not load the instance profiles."
+            recoveryText="Retry"
+            onLoadItems={({ detail }) => (detail.firstPage && profiles.isError ? void profiles.refetch() : undefined)}
+            empty="No instance profiles in this account"
+            disabled={running || !association.isSuccess}
+            ariaLabel="IAM role"
+            triggerVariant="option"
+          />
+        </FormField>
+        {profiles.isError ? <AwsErrorAlert error={profiles.error} context={{ action: 'iam:ListInstanceProfiles' }} onRetry={() => void profiles.refetch()} /> : null}
+        <RolesWithoutProfileNotice roles={orphanRoles} />
+        {plan?.kind === 'nothing' ? <Box color="text-status-inactive">{plan.reason}</Box> : null}
+        {plan?.kind === 'blocked' ? <Alert type="warning">{plan.reason}</Alert> : null}
+        {plan?.kind === 'disassociate-then-associate' ? (
+          <Alert type="info">
+            The instance is stopped, and EC2 replaces roles only on running instances: Apply detaches the current role, then attaches the new one.
+          </Alert>
+        ) : null}
+        {progressArea}
+        {errorArea}
+        <CliEquivalent commands={plan ? cliEquivalent(plan, region) : []} emptyText="Choose a different IAM role to see the command." />
+      </SpaceBetween>
+    </Modal>
+  );
+}
+
+export { NO_ROLE_OPTION };

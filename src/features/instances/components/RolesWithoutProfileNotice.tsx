@@ -1,0 +1,61 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
+import { useNotifications } from '../../../components/notifications/index.ts';
+import { createInstanceProfileForRole } from '../api/create-instance-profile.ts';
+import type { Ec2RoleSummary } from '../api/list-ec2-roles.ts';
+import { iamKeys } from '../api/keys.ts';
+
+/** Explains why an EC2 role is missing from the drop-down and creates its same-name instance profile. */
+export function RolesWithoutProfileNotice({ roles }: { roles: Ec2RoleSummary[] }) {
+  const queryClient = useQueryClient();
+  const { notify } = useNotifications();
+  const create = useMutation({
+    mutationFn: (roleName: string) => createInstanceProfileForRole(roleName),
+    onSuccess: async (_, roleName) => {
+      await queryClient.invalidateQueries({ queryKey: iamKeys.instanceProfiles() });
+      notify({ type: 'success', header: `Instance profile ${roleName} created`, content: `It holds role ${roleName} and is now in the IAM role list.` });
+    },
+  });
+  if (roles.length === 0) return null;
+  return (
+    <Alert type="info" header={roles.length === 1 ? 'A role for EC2 is not in the list' : `${roles.length} roles for EC2 are not in the list`}>
+      <SpaceBetween size="xs">
+        <span>
+          EC2 attaches roles through instance profiles. The IAM console creates one for each EC2 role; roles made with the CLI,
+          CloudFormation or Terraform often have none.
+        </span>
+        <ul className="instances-orphan-roles" aria-label="Roles without an instance profile">
+          {roles.map((role) => (
+            <li key={role.arn}>
+              <SpaceBetween direction="horizontal" size="xs" alignItems="center">
+                <Box variant="span">
+                  <Box variant="strong">{role.name}</Box> has no instance profile
+                </Box>
+                <Button
+                  variant="normal"
+                  ariaLabel={`Create instance profile for ${role.name}`}
+                  loading={create.isPending && create.variables === role.name}
+                  disabled={create.isPending}
+                  onClick={() => create.mutate(role.name)}
+                >
+                  Create instance profile
+                </Button>
+              </SpaceBetween>
+            </li>
+          ))}
+        </ul>
+        {create.isError ? (
+          <AwsErrorAlert
+            error={create.error}
+            context={{ action: 'iam:CreateInstanceProfile' }}
+            onRetry={() => create.variables && create.mutate(create.variables)}
+          />
+        ) : null}
+      </SpaceBetween>
+    </Alert>
+  );
+}
