@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CreatePolicyCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
-import { policyQueries } from './list-policies.ts';
+import type { PolicyTag } from '../model/cli.ts';
+import { policyKeys } from './keys.ts';
 
 export interface NewPolicyInput {
   name: string;
@@ -9,6 +10,7 @@ export interface NewPolicyInput {
   /** The JSON text exactly as written; IAM stores it as sent. */
   document: string;
   path?: string;
+  tags?: readonly PolicyTag[];
 }
 
 export interface CreatedPolicy {
@@ -24,6 +26,7 @@ export async function createPolicy(input: NewPolicyInput): Promise<CreatedPolicy
       PolicyDocument: input.document,
       Path: input.path ?? '/',
       ...(input.description !== '' ? { Description: input.description } : {}),
+      ...(input.tags && input.tags.length > 0 ? { Tags: input.tags.map((tag) => ({ Key: tag.key, Value: tag.value })) } : {}),
     }),
   );
   const arn = output.Policy?.Arn;
@@ -36,6 +39,6 @@ export function useCreatePolicy() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createPolicy,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: policyQueries.all() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: policyKeys.all() }),
   });
 }

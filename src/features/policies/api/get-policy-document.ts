@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { GetPolicyCommand, GetPolicyVersionCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
 import { decodePolicyDocumentText } from '../../../aws/policy-document.ts';
-import { policyQueries } from './list-policies.ts';
+import { policyKeys } from './keys.ts';
 
 export interface PolicyDocumentVersion {
   arn: string;
@@ -34,7 +34,7 @@ export async function getPolicyDocument(arn: string, signal?: AbortSignal): Prom
 export const policyDocumentQueries = {
   defaultVersion: (arn: string) =>
     queryOptions({
-      queryKey: [...policyQueries.all(), 'document', arn] as const,
+      queryKey: policyKeys.defaultDocument(arn),
       queryFn: ({ signal }) => getPolicyDocument(arn, signal),
       staleTime: 5 * 60_000,
     }),

@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ListPoliciesCommand, type Policy, type PolicyScopeType } from '@aws-sdk/client-iam';
+import { ListPoliciesCommand, type Policy } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
+import { policyKeys, signalOption, type PolicyListFilter } from './keys.ts';
 
-export type PolicyScope = PolicyScopeType;
+export type PolicyScope = PolicyListFilter['scope'];
 
 export interface PolicySummary {
   name: string;
@@ -10,7 +11,10 @@ export interface PolicySummary {
   path: string;
   policyId: string;
   defaultVersionId?: string;
+  /** Entities that use the policy as a permissions policy. */
   attachmentCount: number;
+  /** Entities that use the policy as their permissions boundary. */
+  boundaryUsageCount: number;
   isAttachable: boolean;
   /** AWS managed policies have ARNs in the "aws" account. */
   awsManaged: boolean;
@@ -18,7 +22,7 @@ export interface PolicySummary {
   updatedAt?: Date;
 }
 
-function toSummary(policy: Policy): PolicySummary {
+export function toPolicySummary(policy: Policy): PolicySummary {
   const arn = policy.Arn ?? '';
   return {
     name: policy.PolicyName ?? '',
@@ -27,32 +31,42 @@ function toSummary(policy: Policy): PolicySummary {
     policyId: policy.PolicyId ?? '',
     ...(policy.DefaultVersionId ? { defaultVersionId: policy.DefaultVersionId } : {}),
     attachmentCount: policy.AttachmentCount ?? 0,
+    boundaryUsageCount: policy.PermissionsBoundaryUsageCount ?? 0,
     isAttachable: policy.IsAttachable ?? true,
-    awsManaged: arn.startsWith('arn:aws:iam::aws:'),
+    awsManaged: /^arn:aws[a-z-]*:iam::aws:policy\//.test(arn),
     ...(policy.CreateDate ? { createdAt: policy.CreateDate } : {}),
     ...(policy.UpdateDate ? { updatedAt: policy.UpdateDate } : {}),
   };
 }
 
-/** ListPolicies for one scope, following Marker until IsTruncated is false. */
-export async function listAllPolicies(scope: PolicyScope, signal?: AbortSignal): Promise<PolicySummary[]> {
+/** ListPolicies with the filter done by IAM (Scope, PathPrefix, PolicyUsageFilter), following Marker to the end. */
+export async function listAllPolicies(filter: PolicyListFilter, signal?: AbortSignal): Promise<PolicySummary[]> {
   const policies: PolicySummary[] = [];
   let marker: string | undefined;
   do {
-    const page = await iamClient().send(new ListPoliciesCommand({ Scope: scope, MaxItems: 1000, ...(marker ? { Marker: marker } : {}) }), {
-      ...(signal ? { abortSignal: signal } : {}),
-    });
-    for (const policy of page.Policies ?? []) policies.push(toSummary(policy));
+    const page = await iamClient().send(
+      new ListPoliciesCommand({
+        Scope: filter.scope,
+        MaxItems: 1000,
+        ...(filter.pathPrefix ? { PathPrefix: filter.pathPrefix } : {}),
+        ...(filter.usage ? { PolicyUsageFilter: filter.usage } : {}),
+        ...(marker ? { Marker: marker } : {}),
+      }),
+      signalOption(signal),
+    );
+    for (const policy of page.Policies ?? []) policies.push(toPolicySummary(policy));
     marker = page.IsTruncated ? page.Marker : undefined;
   } while (marker);
   return policies;
 }
 
 export const policyQueries = {
-  all: () => ['iam', 'policies'] as const,
-  list: (scope: PolicyScope = 'Local') =>
+  /** Prefix of every policies query (the create-role wizard invalidates it after creating a policy). */
+  all: policyKeys.all,
+  list: (filter: PolicyListFilter = { scope: 'All' }) =>
     queryOptions({
-      queryKey: [...policyQueries.all(), 'list', scope] as const,
-      queryFn: ({ signal }) => listAllPolicies(scope, signal),
+      queryKey: policyKeys.list(filter),
+      queryFn: ({ signal }) => listAllPolicies(filter, signal),
+      staleTime: 60_000,
     }),
 };

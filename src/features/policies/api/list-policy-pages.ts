@@ -1,7 +1,8 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { ListPoliciesCommand, type Policy } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
-import { policyQueries, type PolicyScope } from './list-policies.ts';
+import { policyKeys } from './keys.ts';
+import type { PolicyScope } from './list-policies.ts';
 
 /** One ListPolicies page, as the create-role wizard's policy table needs it. */
 export interface ManagedPolicy {
@@ -49,13 +50,13 @@ export async function listPolicyPage(scope: PolicyScope, marker: string | undefi
 
 /**
  * ListPolicies page by page (IAM may return short pages; follow Marker while IsTruncated). The table shows the
- * first page as soon as it arrives and fetches the rest behind it. Keyed under `policyQueries.all()` so creating
+ * first page as soon as it arrives and fetches the rest behind it. Keyed under `policyKeys.all()` so creating
  * a policy (which invalidates that key) reloads every page.
  */
 export const policyPageQueries = {
   pages: (scope: PolicyScope = 'All') =>
     infiniteQueryOptions({
-      queryKey: [...policyQueries.all(), 'pages', scope] as const,
+      queryKey: policyKeys.pages(scope),
       queryFn: ({ pageParam, signal }) => listPolicyPage(scope, pageParam, signal),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (lastPage) => lastPage.nextMarker,

@@ -1,0 +1,41 @@
+import { queryOptions } from '@tanstack/react-query';
+import { ListEntitiesForPolicyCommand, type PolicyUsageType } from '@aws-sdk/client-iam';
+import { iamClient } from '../../../aws/clients.ts';
+import type { AttachedEntity } from '../model/changes.ts';
+import { policyKeys, signalOption } from './keys.ts';
+
+async function listEntities(arn: string, usage: PolicyUsageType, signal?: AbortSignal): Promise<AttachedEntity[]> {
+  const entities: AttachedEntity[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await iamClient().send(
+      new ListEntitiesForPolicyCommand({ PolicyArn: arn, PolicyUsageFilter: usage, ...(marker ? { Marker: marker } : {}) }),
+      signalOption(signal),
+    );
+    for (const role of page.PolicyRoles ?? []) entities.push({ type: 'role', name: role.RoleName ?? '', id: role.RoleId ?? '', usage });
+    for (const user of page.PolicyUsers ?? []) entities.push({ type: 'user', name: user.UserName ?? '', id: user.UserId ?? '', usage });
+    for (const group of page.PolicyGroups ?? []) entities.push({ type: 'group', name: group.GroupName ?? '', id: group.GroupId ?? '', usage });
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return entities;
+}
+
+/**
+ * ListEntitiesForPolicy once per use (IAM's unfiltered answer does not say whether an entity uses the policy as a
+ * permissions policy or as its boundary), every page of each.
+ */
+export async function listEntitiesForPolicy(arn: string, signal?: AbortSignal): Promise<AttachedEntity[]> {
+  const [permissions, boundaries] = await Promise.all([
+    listEntities(arn, 'PermissionsPolicy', signal),
+    listEntities(arn, 'PermissionsBoundary', signal),
+  ]);
+  return [...permissions, ...boundaries];
+}
+
+export const policyEntitiesQueries = {
+  list: (arn: string) =>
+    queryOptions({
+      queryKey: policyKeys.entities(arn),
+      queryFn: ({ signal }) => listEntitiesForPolicy(arn, signal),
+    }),
+};

@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
+import { useNotifications } from '../../../components/notifications/index.ts';
+import { usePolicyChangeRun } from '../api/use-policy-changes.ts';
+import { describeChange, type PolicyChange } from '../model/changes.ts';
+import { ChangeSteps } from './ChangeSteps.tsx';
+
+export interface ConfirmChangesModalProps {
+  arn: string;
+  header: string;
+  /** Words above the steps: what will happen and why. */
+  children?: ReactNode;
+  changes: readonly PolicyChange[];
+  confirmLabel: string;
+  /** Shown as a success notification when every step is done. */
+  successText: string;
+  /** Extra form content that must be valid before confirming (e.g. a tags editor). */
+  disabled?: boolean;
+  onDismiss: () => void;
+  onDone?: () => void;
+}
+
+/** Confirms a small plan of policy changes, shows its CLI equivalent, then runs it step by step. */
+export function ConfirmChangesModal({ arn, header, children, changes, confirmLabel, successText, disabled, onDismiss, onDone }: ConfirmChangesModalProps) {
+  const notifications = useNotifications();
+  const run = usePolicyChangeRun(arn);
+  const started = run.steps.length > 0;
+  const commands = (started ? run.steps.map((step) => step.change) : changes).map((change) => describeChange(arn, change).cli);
+
+  const confirm = async () => {
+    if (run.running) return;
+    const outcome = started ? await run.retry() : await run.start(changes);
+    if (outcome.ok) {
+      notifications.notify({ type: 'success', header: successText });
+      onDone?.();
+      onDismiss();
+    }
+  };
+
+  return (
+    <Modal
+      visible
+      size="large"
+      header={header}
+      closeAriaLabel={`Close ${header}`}
+      onDismiss={() => {
+        if (!run.running) onDismiss();
+      }}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" disabled={run.running} onClick={onDismiss}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={run.running} disabled={(disabled ?? false) || changes.length === 0} onClick={() => void confirm()}>
+              {run.failed ? 'Retry' : confirmLabel}
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="m">
+        {started ? null : children}
+        {started ? <ChangeSteps steps={run.steps} label={`${header}: steps`} /> : null}
+        <CliEquivalent commands={commands} />
+      </SpaceBetween>
+    </Modal>
+  );
+}

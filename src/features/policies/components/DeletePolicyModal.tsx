@@ -1,0 +1,109 @@
+/**
+ * Delete a customer managed policy. IAM refuses while the policy is attached to a role, user or group (or is
+ * one's permissions boundary), and while it has versions besides the default; the dialog lists the entities,
+ * offers "Detach from all and delete", and shows each call with its AWS CLI equivalent as it runs.
+ */
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
+import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
+import { useNotifications } from '../../../components/notifications/index.ts';
+import { policyEntitiesQueries } from '../api/list-entities-for-policy.ts';
+import { policyVersionsQueries } from '../api/list-policy-versions.ts';
+import { usePolicyChangeRun } from '../api/use-policy-changes.ts';
+import { deletePolicyPlan, describeChange, type AttachedEntity } from '../model/changes.ts';
+import { ChangeSteps } from './ChangeSteps.tsx';
+
+export function entityText(entity: AttachedEntity): string {
+  const type = entity.type === 'role' ? 'Role' : entity.type === 'user' ? 'User' : 'Group';
+  return `${type} ${entity.name} (${entity.usage === 'PermissionsBoundary' ? 'permissions boundary' : 'permissions policy'})`;
+}
+
+export function DeletePolicyModal({ arn, name, onDismiss, onDeleted }: { arn: string; name: string; onDismiss: () => void; onDeleted: () => void }) {
+  const notifications = useNotifications();
+  const entities = useQuery(policyEntitiesQueries.list(arn));
+  const versions = useQuery(policyVersionsQueries.list(arn));
+  const run = usePolicyChangeRun(arn);
+  const [confirmation, setConfirmation] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+
+  const loading = entities.isPending || versions.isPending;
+  const attached = entities.data ?? [];
+  // Without the lists (e.g. a viewer may lack a List permission), try DeletePolicy alone and let IAM answer.
+  const plan = run.steps.length > 0 ? run.steps.map((step) => step.change) : deletePolicyPlan(attached, versions.data ?? []);
+  const confirmed = confirmation === name;
+  const mustDetach = attached.length > 0;
+  const started = run.steps.length > 0;
+  const nonDefault = (versions.data ?? []).filter((version) => !version.isDefault).length;
+
+  const submit = async () => {
+    setSubmitted(true);
+    if (!confirmed || run.running) return;
+    const outcome = started ? await run.retry() : await run.start(plan);
+    if (outcome.ok) {
+      notifications.notify({ type: 'success', header: `Policy ${name} deleted.` });
+      onDeleted();
+    }
+  };
+
+  return (
+    <Modal
+      visible
+      size="large"
+      header={`Delete ${name}?`}
+      closeAriaLabel="Close Delete policy"
+      onDismiss={() => {
+        if (!run.running) onDismiss();
+      }}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" disabled={run.running} onClick={onDismiss}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={run.running} disabled={loading} onClick={() => void submit()}>
+              {run.failed ? 'Retry' : mustDetach ? 'Detach from all and delete' : 'Delete'}
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="m">
+        {loading ? <StatusIndicator type="loading">Finding the entities that use this policy</StatusIndicator> : null}
+        {entities.isError ? <AwsErrorAlert error={entities.error} context={{ action: 'iam:ListEntitiesForPolicy', resource: arn }} onRetry={() => void entities.refetch()} /> : null}
+        {versions.isError ? <AwsErrorAlert error={versions.error} context={{ action: 'iam:ListPolicyVersions', resource: arn }} onRetry={() => void versions.refetch()} /> : null}
+        {mustDetach && !started ? (
+          <Alert type="warning" header={`The policy is attached to ${attached.length} ${attached.length === 1 ? 'entity' : 'entities'}`}>
+            IAM refuses to delete a policy that is in use. Detach it from these first, or choose Detach from all and delete:
+            <ul className="policy-entity-list" aria-label="Entities using this policy">
+              {attached.map((entity) => (
+                <li key={`${entity.type}-${entity.name}-${entity.usage}`}>{entityText(entity)}</li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+        {!loading && !started ? (
+          <Box>
+            Deleting <strong>{name}</strong> removes it and all its versions for good.
+            {nonDefault === 1 ? ' Its non-default version is deleted first, as IAM requires.' : nonDefault > 1 ? ` Its ${nonDefault} non-default versions are deleted first, as IAM requires.` : ''}
+          </Box>
+        ) : null}
+        {started ? <ChangeSteps steps={run.steps} label="Deletion steps" /> : null}
+        {!started ? (
+          <FormField label={`To confirm, type the policy name "${name}".`} errorText={submitted && !confirmed ? 'Type the policy name exactly.' : undefined}>
+            <Input value={confirmation} ariaLabel="Policy name to confirm" placeholder={name} onChange={({ detail }) => setConfirmation(detail.value)} />
+          </FormField>
+        ) : null}
+        {!loading ? <CliEquivalent commands={plan.map((change) => describeChange(arn, change).cli)} defaultExpanded={!started} /> : null}
+      </SpaceBetween>
+    </Modal>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * Edit a customer managed policy (`/policies/edit?arn=…`): IAM policies are edited by creating a new version and
+ * making it the default (CreatePolicyVersion with SetAsDefault). At AWS's limit of five versions the page offers
+ * to delete the oldest non-default version first, and shows both calls with their AWS CLI equivalents.
+ */
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router';
+import Alert from '@cloudscape-design/components/alert';
+import Button from '@cloudscape-design/components/button';
+import Checkbox from '@cloudscape-design/components/checkbox';
+import Container from '@cloudscape-design/components/container';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Form from '@cloudscape-design/components/form';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
+import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
+import { formatDateTime } from '../../../components/format.ts';
+import { useNotifications } from '../../../components/notifications/index.ts';
+import { policyDetailQueries, type PolicyDetails } from '../api/get-policy.ts';
+import { policyVersionQueries } from '../api/get-policy-version.ts';
+import { policyVersionsQueries } from '../api/list-policy-versions.ts';
+import { usePolicyChangeRun } from '../api/use-policy-changes.ts';
+import type { Finding } from '../checks/findings.ts';
+import { ChangeSteps } from '../components/ChangeSteps.tsx';
+import { documentBlocker, PolicyDocumentField } from '../components/PolicyDocumentField.tsx';
+import { RouterLink } from '../components/RouterLink.tsx';
+import { describeChange, editPolicyPlan } from '../model/changes.ts';
+import { policyDetailsHref } from '../model/routes.ts';
+import { MAX_POLICY_VERSIONS, versionToMakeRoomFor, type PolicyVersionSummary } from '../model/versions.ts';
+
+function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; initialDocument: string; versions: PolicyVersionSummary[] }) {
+  const navigate = useNavigate();
+  const notifications = useNotifications();
+  const run = usePolicyChangeRun(policy.arn);
+  const [document, setDocument] = useState(initialDocument);
+  const [findings, setFindings] = useState<Finding[] | undefined>(undefined);
+  const [deleteOldest, setDeleteOldest] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+
+  const atLimit = versions.length >= MAX_POLICY_VERSIONS;
+  const oldest = versionToMakeRoomFor(versions);
+  const plan = run.steps.length > 0 ? run.steps.map((step) => step.change) : editPolicyPlan(document, atLimit && deleteOldest ? oldest?.versionId : undefined);
+  const documentError = documentBlocker(findings);
+  const unchanged = document === initialDocument;
+  const limitError = atLimit && !deleteOldest ? `The policy has ${MAX_POLICY_VERSIONS} versions. Allow deleting ${oldest?.versionId ?? 'one'} first, or delete a version yourself.` : undefined;
+
+  const save = async () => {
+    setSubmitted(true);
+    if (run.running || documentError || limitError || unchanged) return;
+    const outcome = run.steps.length > 0 ? await run.retry() : await run.start(plan);
+    if (outcome.ok) {
+      const created = outcome.steps.find((step) => step.change.kind === 'create-version')?.result;
+      notifications.notify({ type: 'success', header: `Policy ${policy.name} updated${created ? `: version ${created} is now the default` : ''}.` });
+      void navigate(policyDetailsHref(policy.arn));
+    }
+  };
+
+  return (
+    <Form
+      header={
+        <Header variant="h1" description="Saving creates a new version of the policy and makes it the default; the current version is kept.">
+          Edit {policy.name}
+        </Header>
+      }
+      actions={
+        <SpaceBetween direction="horizontal" size="xs">
+          <Button variant="link" disabled={run.running} onClick={() => void navigate(policyDetailsHref(policy.arn))}>
+            Cancel
+          </Button>
+          <Button variant="primary" loading={run.running} onClick={() => void save()}>
+            {run.failed ? 'Retry' : 'Save changes'}
+          </Button>
+        </SpaceBetween>
+      }
+      errorText={submitted ? (unchanged ? 'The document is unchanged: there is nothing to save.' : (documentError ?? limitError)) : undefined}
+    >
+      <SpaceBetween size="l">
+        {atLimit ? (
+          <Alert type="warning" header={`This policy has ${versions.length} versions, AWS's limit`}>
+            <SpaceBetween size="xs">
+              <span>
+                A managed policy can have up to {MAX_POLICY_VERSIONS} versions. To save, one version that is not the default must be deleted first.
+                {oldest ? ` The oldest is ${oldest.versionId}, created ${formatDateTime(oldest.createdAt)}.` : ''}
+              </span>
+              {oldest ? (
+                <Checkbox checked={deleteOldest} disabled={run.steps.length > 0} onChange={({ detail }) => setDeleteOldest(detail.checked)}>
+                  Delete version {oldest.versionId} before saving
+                </Checkbox>
+              ) : null}
+            </SpaceBetween>
+          </Alert>
+        ) : null}
+        <Container header={<Header variant="h2">Policy editor</Header>}>
+          <PolicyDocumentField value={document} onChange={setDocument} onFindings={setFindings} {...(submitted && documentError ? { errorText: documentError } : {})} />
+        </Container>
+        {run.steps.length > 0 ? (
+          <Container header={<Header variant="h2">Progress</Header>}>
+            <ChangeSteps steps={run.steps} label="Edit steps" />
+          </Container>
+        ) : null}
+        <Container>
+          <CliEquivalent commands={plan.map((change) => describeChange(policy.arn, change).cli)} />
+        </Container>
+      </SpaceBetween>
+    </Form>
+  );
+}
+
+export default function EditPolicyPage() {
+  const [searchParams] = useSearchParams();
+  const arn = searchParams.get('arn') ?? '';
+  const policy = useQuery({ ...policyDetailQueries.detail(arn), enabled: arn !== '' });
+  const versions = useQuery({ ...policyVersionsQueries.list(arn), enabled: arn !== '' });
+  const defaultVersionId = policy.data?.defaultVersionId ?? '';
+  const document = useQuery({ ...policyVersionQueries.version(arn, defaultVersionId), enabled: defaultVersionId !== '' });
+
+  const failure = policy.error ?? versions.error ?? document.error;
+  if (failure) {
+    const action = policy.error ? 'iam:GetPolicy' : versions.error ? 'iam:ListPolicyVersions' : 'iam:GetPolicyVersion';
+    return (
+      <ContentLayout header={<Header variant="h1">Edit policy</Header>}>
+        <AwsErrorAlert error={failure} context={{ action, resource: arn }} />
+      </ContentLayout>
+    );
+  }
+  if (policy.data?.awsManaged) {
+    return (
+      <ContentLayout header={<Header variant="h1">Edit {policy.data.name}</Header>}>
+        <Alert type="info" header="AWS managed policy">
+          AWS managed policies are maintained by AWS and cannot be edited. <RouterLink href={policyDetailsHref(arn)}>Back to the policy</RouterLink>.
+        </Alert>
+      </ContentLayout>
+    );
+  }
+  if (!policy.data || !versions.data || !document.data) return <StatusIndicator type="loading">Loading the policy</StatusIndicator>;
+  // Keyed by version so a refetch that brings a newer default restarts the editor from it.
+  return <Editor key={`${arn}:${defaultVersionId}`} policy={policy.data} initialDocument={document.data.json} versions={versions.data} />;
+}
