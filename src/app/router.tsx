@@ -12,7 +12,11 @@ const NewPasswordPage = lazy(() => import('../features/auth/NewPasswordPage.tsx'
 const ConsoleShell = lazy(() => import('./shell/ConsoleShell.tsx'));
 const RolesPage = lazy(() => import('../features/roles/RolesPage.tsx'));
 const CreateRolePage = lazy(() => import('../features/roles/create/CreateRolePage.tsx'));
+const RoleDetailsPage = lazy(() => import('../features/roles/RoleDetailsPage.tsx'));
 const PoliciesPage = lazy(() => import('../features/policies/PoliciesPage.tsx'));
+const CreatePolicyPage = lazy(() => import('../features/policies/editor/CreatePolicyPage.tsx'));
+const EditPolicyPage = lazy(() => import('../features/policies/editor/EditPolicyPage.tsx'));
+const PolicyDetailsPage = lazy(() => import('../features/policies/details/PolicyDetailsPage.tsx'));
 const InstancesPage = lazy(() => import('../features/instances/InstancesPage.tsx'));
 const InstanceDetailsPage = lazy(() => import('../features/instances/InstanceDetailsPage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
@@ -61,9 +65,35 @@ export const consoleRoutes = [
         } satisfies ConsoleRouteHandle,
       },
       {
+        path: 'roles/:roleName',
+        element: <RoleDetailsPage />,
+        handle: { breadcrumbs: [iam, { text: 'Roles', href: '/roles' }, { text: 'Role', href: '/roles' }] } satisfies ConsoleRouteHandle,
+      },
+      {
         path: 'policies',
         element: <PoliciesPage />,
         handle: { breadcrumbs: [iam, { text: 'Policies', href: '/policies' }], contentType: 'table' } satisfies ConsoleRouteHandle,
+      },
+      {
+        path: 'policies/create',
+        element: <CreatePolicyPage />,
+        handle: {
+          breadcrumbs: [iam, { text: 'Policies', href: '/policies' }, { text: 'Create policy', href: '/policies/create' }],
+          contentType: 'form',
+        } satisfies ConsoleRouteHandle,
+      },
+      {
+        path: 'policies/details',
+        element: <PolicyDetailsPage />,
+        handle: { breadcrumbs: [iam, { text: 'Policies', href: '/policies' }, { text: 'Policy', href: '/policies' }] } satisfies ConsoleRouteHandle,
+      },
+      {
+        path: 'policies/edit',
+        element: <EditPolicyPage />,
+        handle: {
+          breadcrumbs: [iam, { text: 'Policies', href: '/policies' }, { text: 'Edit policy', href: '/policies' }],
+          contentType: 'form',
+        } satisfies ConsoleRouteHandle,
       },
       {
         path: 'instances',

@@ -20,7 +20,7 @@ export function CliEquivalent({ commands, emptyText = 'Nothing to change.', defa
       {commands.length === 0 ? (
         <Box color="text-body-secondary">{emptyText}</Box>
       ) : (
-        <div className="cli-equivalent" role="group" aria-label="AWS CLI equivalent">
+        <div className="cli-equivalent" role="group" aria-label="AWS CLI commands">
           <pre className="cli-equivalent__commands">{text}</pre>
           <CopyToClipboard
             variant="icon"

@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { DetachRolePolicyCommand } from '@aws-sdk/client-iam';
+import { iamClient } from '../../../aws/clients.ts';
+import { invalidateRole } from './invalidate.ts';
+import { policyKeysToRefresh } from './policy-keys.ts';
+
+export async function detachRolePolicy(input: { roleName: string; policyArn: string }): Promise<void> {
+  await iamClient().send(new DetachRolePolicyCommand({ RoleName: input.roleName, PolicyArn: input.policyArn }));
+}
+
+export function useDetachRolePolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: detachRolePolicy,
+    onSuccess: () => Promise.all([invalidateRole(queryClient), queryClient.invalidateQueries({ queryKey: policyKeysToRefresh() })]),
+  });
+}

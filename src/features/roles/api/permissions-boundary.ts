@@ -1,0 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { DeleteRolePermissionsBoundaryCommand, PutRolePermissionsBoundaryCommand } from '@aws-sdk/client-iam';
+import { iamClient } from '../../../aws/clients.ts';
+import { invalidateRole } from './invalidate.ts';
+import { policyKeysToRefresh } from './policy-keys.ts';
+
+/** PutRolePermissionsBoundary sets or replaces the boundary. */
+export async function putRolePermissionsBoundary(input: { roleName: string; policyArn: string }): Promise<void> {
+  await iamClient().send(new PutRolePermissionsBoundaryCommand({ RoleName: input.roleName, PermissionsBoundary: input.policyArn }));
+}
+
+export async function deleteRolePermissionsBoundary(input: { roleName: string }): Promise<void> {
+  await iamClient().send(new DeleteRolePermissionsBoundaryCommand({ RoleName: input.roleName }));
+}
+
+export function usePutRolePermissionsBoundary() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: putRolePermissionsBoundary,
+    onSuccess: () => Promise.all([invalidateRole(queryClient), queryClient.invalidateQueries({ queryKey: policyKeysToRefresh() })]),
+  });
+}
+
+export function useDeleteRolePermissionsBoundary() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteRolePermissionsBoundary,
+    onSuccess: () => Promise.all([invalidateRole(queryClient), queryClient.invalidateQueries({ queryKey: policyKeysToRefresh() })]),
+  });
+}
