@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useCollection } from '@cloudscape-design/collection-hooks';
@@ -78,6 +78,8 @@ export function InstancesTable({ region }: { region: string }) {
     [instances.data, profiles.data],
   );
 
+  // The "no match" state is built before useCollection returns its actions, so it clears the filter through a ref.
+  const clearFilter = useRef<() => void>(() => undefined);
   const { items, actions, collectionProps, propertyFilterProps, filteredItemsCount, paginationProps } = useCollection(rows, {
     propertyFiltering: {
       filteringProperties: FILTERING_PROPERTIES,
@@ -87,7 +89,7 @@ export function InstancesTable({ region }: { region: string }) {
         <TableEmptyState
           title="No matches"
           description="No instance matches the filter."
-          action={<Button onClick={() => actions.setPropertyFiltering({ tokens: [], operation: 'and' })}>Clear filter</Button>}
+          action={<Button onClick={() => clearFilter.current()}>Clear filter</Button>}
         />
       ),
     },
@@ -95,6 +97,10 @@ export function InstancesTable({ region }: { region: string }) {
     pagination: { pageSize: preferences.pageSize },
     selection: { keepSelection: true, trackBy: 'instanceId' },
   });
+
+  useEffect(() => {
+    clearFilter.current = () => actions.setPropertyFiltering({ tokens: [], operation: 'and' });
+  }, [actions]);
 
   const selected: InstanceSummary[] = [...(collectionProps.selectedItems ?? [])];
   const onAction = (action: InstanceAction) => {
