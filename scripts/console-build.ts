@@ -1,0 +1,60 @@
+/** Builds the console with Vite when dist/ is missing or older than what it is built from. */
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '..');
+
+/** Everything a console build depends on: if any of it changed after dist/index.html, the build is stale. */
+const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package-lock.json'];
+
+function newestMtime(path: string): number {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  let newest = stats.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Why the console must be (re)built, or undefined when dist/ is current. */
+export function consoleBuildStaleness(root = repoRoot): string | undefined {
+  let built: number;
+  try {
+    built = statSync(join(root, 'dist', 'index.html')).mtimeMs;
+  } catch {
+    return 'dist/ has no build yet';
+  }
+  for (const input of BUILD_INPUTS) {
+    if (newestMtime(join(root, input)) > built) return `${input} changed since the last build`;
+  }
+  return undefined;
+}
+
+/** Runs `vite build`, streaming its output; rejects if it fails. */
+export function buildConsole(root = repoRoot, stdio: 'inherit' | 'ignore' = 'inherit'): Promise<void> {
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  return new Promise((resolveBuild, rejectBuild) => {
+    const child = spawn(process.execPath, [vite, 'build'], { cwd: root, stdio });
+    child.once('error', rejectBuild);
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolveBuild();
+      else rejectBuild(new Error(`vite build exited with ${code ?? signal}`));
+    });
+  });
+}
+
+/** Builds only when needed; `log` says what happens and why. */
+export async function ensureConsoleBuilt(log: (message: string) => void = console.log, root = repoRoot): Promise<void> {
+  const reason = consoleBuildStaleness(root);
+  if (!reason) {
+    log('Console build in dist/ is up to date.');
+    return;
+  }
+  log(`Building the console with Vite (${reason})…`);
+  await buildConsole(root);
+}

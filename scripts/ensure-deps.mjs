@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Makes a fresh clone runnable: installs npm dependencies when they are missing or stale, makes sure the native
+// better-sqlite3 module loads, and (with --system) that the Debian packages the tests drive are present.
+// Plain Node with no dependencies, because it runs before node_modules exists.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const wantSystem = process.argv.includes('--system');
+
+/** The Debian packages `npm test` needs, keyed by the file each one provides. */
+const SYSTEM_PACKAGES = [
+  { file: '/usr/bin/chromium', pkg: 'chromium', why: 'Playwright end-to-end tests' },
+  { file: '/usr/bin/aws', pkg: 'awscli', why: 'AWS CLI v2 conformance tests' },
+];
+
+function log(message) {
+  console.log(`[ensure-deps] ${message}`);
+}
+
+function run(command, args, options = {}) {
+  log(`running: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    console.error(`[ensure-deps] "${command} ${args.join(' ')}" exited with ${result.status ?? result.signal}`);
+    process.exit(result.status || 1);
+  }
+}
+
+function mtimeMs(path) {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** node_modules is stale when npm's own record of the install is missing or older than the lock file. */
+function npmInstallNeeded() {
+  const installed = mtimeMs(join(root, 'node_modules', '.package-lock.json'));
+  if (installed === undefined) return 'node_modules is missing';
+  const lock = mtimeMs(join(root, 'package-lock.json'));
+  if (lock !== undefined && lock > installed) return 'package-lock.json is newer than node_modules';
+  return undefined;
+}
+
+/** Loads a module in a child process so a broken native build cannot take this process down. */
+function moduleLoads(code) {
+  const result = spawnSync(process.execPath, ['-e', code], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+  return result.status === 0 ? undefined : (result.stderr || result.stdout || `exit ${result.status}`).trim();
+}
+
+/** The most telling line of a failed load: the thrown error's message rather than Node's source excerpt. */
+function headline(problem) {
+  const lines = problem.split('\n');
+  return (lines.find((line) => /Error/.test(line)) ?? lines[0]).trim();
+}
+
+function ensureNpmDependencies() {
+  const reason = npmInstallNeeded();
+  if (reason) {
+    log(`${reason}: installing dependencies (npm ci)`);
+    run('npm', ['ci', '--no-audit', '--no-fund']);
+  }
+
+  // npm only runs install scripts of packages listed in package.json "allowScripts"; if the native
+  // build was skipped or targets another Node ABI, rebuild it (compiles from source, about a minute).
+  const sqliteProblem = moduleLoads("const D = require('better-sqlite3'); new D(':memory:').close();");
+  if (sqliteProblem) {
+    log(`better-sqlite3 does not load (${headline(sqliteProblem)}): rebuilding it`);
+    run('npm', ['rebuild', 'better-sqlite3']);
+    const stillBroken = moduleLoads("const D = require('better-sqlite3'); new D(':memory:').close();");
+    if (stillBroken) {
+      console.error(`[ensure-deps] better-sqlite3 still does not load after a rebuild:\n${stillBroken}`);
+      console.error('[ensure-deps] It needs a C++ toolchain to compile: apt-get install -y python3 make g++');
+      process.exit(1);
+    }
+  }
+
+  const esbuildProblem = moduleLoads("require('esbuild').transformSync('let a: number = 1', { loader: 'ts' });");
+  if (esbuildProblem) {
+    log(`esbuild does not work (${headline(esbuildProblem)}): rebuilding it`);
+    run('npm', ['rebuild', 'esbuild']);
+  }
+}
+
+function ensureSystemPackages() {
+  const missing = SYSTEM_PACKAGES.filter((p) => !existsSync(p.file));
+  if (missing.length === 0) return;
+  const names = missing.map((p) => p.pkg);
+  for (const p of missing) log(`missing ${p.file} (Debian package "${p.pkg}", for the ${p.why})`);
+
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    console.error('[ensure-deps] Not running as root, so I cannot install them. Please run:');
+    console.error(`  sudo apt-get update && sudo apt-get install -y ${names.join(' ')}`);
+    process.exit(1);
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update'], { env });
+  run('apt-get', ['install', '-y', '--no-install-recommends', ...names], { env });
+  const stillMissing = missing.filter((p) => !existsSync(p.file));
+  if (stillMissing.length > 0) {
+    console.error(`[ensure-deps] still missing after apt-get: ${stillMissing.map((p) => p.file).join(', ')}`);
+    process.exit(1);
+  }
+}
+
+ensureNpmDependencies();
+if (wantSystem) ensureSystemPackages();
