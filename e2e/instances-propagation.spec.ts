@@ -2,17 +2,23 @@ import { test, expect } from './support/fixtures.ts';
 import { CreateRoleWizard } from './support/create-role-wizard.ts';
 import { associationsOf, launchInstance, profileArn } from './support/instances-cli.ts';
 import { InstancesPage } from './support/instances-page.ts';
-import { demoUser } from './support/local-aws.ts';
+import { demoUser, localAwsUrl } from './support/local-aws.ts';
 
 /**
  * Right after the wizard creates a role (and its same-name instance profile), EC2 rejects the profile until IAM
- * has propagated. Needs local AWS started with a propagation delay, so it runs only when asked:
- *   LOCAL_AWS_IAM_PROPAGATION_MS=5000 npx playwright test e2e/instances-propagation.spec.ts
+ * has propagated. The spec turns local AWS's propagation delay on for its own duration through
+ * POST /_local/iam-propagation (LOCAL_AWS_IAM_PROPAGATION_MS at run time), long enough to outlast the wizard.
  */
-const propagationMs = Number(process.env.LOCAL_AWS_IAM_PROPAGATION_MS ?? '0');
+const PROPAGATION_MS = 15_000;
+
+async function setIamPropagation(ms: number): Promise<void> {
+  const response = await fetch(`${localAwsUrl()}/_local/iam-propagation`, { method: 'POST', body: JSON.stringify({ ms }) });
+  expect(response.status).toBe(200);
+}
 
 test.describe('IAM propagation', () => {
-  test.skip(propagationMs < 2000, 'set LOCAL_AWS_IAM_PROPAGATION_MS (e.g. 5000) for this spec');
+  test.beforeAll(() => setIamPropagation(PROPAGATION_MS));
+  test.afterAll(() => setIamPropagation(0));
   test.describe.configure({ timeout: 180_000 });
 
   test('a role created in the wizard is attached at once: the dialog waits for IAM and succeeds', async ({ page, signInPage, localAws }) => {

@@ -1,5 +1,7 @@
 import { AwsError } from './aws-error.ts';
 
+const CANONICAL_INDEX = /^[1-9][0-9]*$/;
+
 /**
  * The decoded parameters of an awsQuery (IAM, STS) or ec2Query (EC2) request.
  * awsQuery lists are `Name.member.N`, EC2 lists are `Name.N`; `list` and `structList` hide the difference.
@@ -58,8 +60,11 @@ export class QueryInput {
     const found = new Set<number>();
     for (const key of this.params.keys()) {
       if (!key.startsWith(prefix)) continue;
-      const index = Number(key.slice(prefix.length).split('.')[0]);
-      if (Number.isInteger(index) && index > 0) found.add(index);
+      // Only canonical indexes (1, 2, … 99999999): `01`, `1e0`, `0x1` or ` 1` would name a key that is not there.
+      const segment = key.slice(prefix.length).split('.')[0]!;
+      if (!CANONICAL_INDEX.test(segment)) continue;
+      const index = Number(segment);
+      if (Number.isSafeInteger(index)) found.add(index);
     }
     return [...found].sort((a, b) => a - b);
   }

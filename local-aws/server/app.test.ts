@@ -44,6 +44,16 @@ describe('startLocalAws', () => {
     expect((await fetch(`${localAws.url}/us-east-1_Unknown0/.well-known/jwks.json`)).status).toBe(404);
   });
 
+  it('changes the IAM propagation delay at run time through /_local/iam-propagation', async () => {
+    expect(await (await fetch(`${localAws.url}/_local/iam-propagation`)).json()).toEqual({ ms: 0 });
+    const bad = await fetch(`${localAws.url}/_local/iam-propagation`, { method: 'POST', body: '{"ms": -1}' });
+    expect(bad.status).toBe(400);
+    const set = await fetch(`${localAws.url}/_local/iam-propagation`, { method: 'POST', body: '{"ms": 5000}' });
+    expect(await set.json()).toEqual({ ms: 5000 });
+    expect(localAws.world.settings.iamPropagationMs).toBe(5000);
+    await fetch(`${localAws.url}/_local/iam-propagation`, { method: 'POST', body: '{"ms": 0}' });
+  });
+
   it('answers the SDK: STS GetCallerIdentity and IAM GetRole with the seeded admin key', async () => {
     const sts = new STSClient({ endpoint: localAws.url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 1 });
     expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toBe('arn:aws:iam::123456789012:user/local-admin');

@@ -60,7 +60,9 @@ function deleteState(dataDir: string): void {
   for (const file of ['state.sqlite', 'state.sqlite-wal', 'state.sqlite-shm']) rmSync(join(dataDir, file), { force: true });
 }
 
-export async function startLocalAws(settings: LocalAwsSettings, options: StartOptions = {}): Promise<RunningLocalAws> {
+export async function startLocalAws(initialSettings: LocalAwsSettings, options: StartOptions = {}): Promise<RunningLocalAws> {
+  // A copy: POST /_local/iam-propagation changes it while the server runs.
+  const settings = { ...initialSettings };
   const clock = options.clock ?? (() => new Date());
   const faults = new FaultInjector(parseFaults(settings.faults));
   let world = createWorld(settings, clock());
@@ -75,6 +77,12 @@ export async function startLocalAws(settings: LocalAwsSettings, options: StartOp
       runtime = runtimeOf(world);
     },
     faults,
+    iamPropagationMs: {
+      get: () => settings.iamPropagationMs,
+      set: (ms) => {
+        settings.iamPropagationMs = ms;
+      },
+    },
     clock,
     log: options.log,
     health: () => ({ dataDir: settings.dataDir }),

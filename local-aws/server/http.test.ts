@@ -65,6 +65,7 @@ beforeAll(async () => {
       resets += 1;
     },
     faults,
+    iamPropagationMs: { get: () => 0, set: () => undefined },
     log: (line) => logLines.push(line),
     maxBodyBytes: 64 * 1024,
   });

@@ -54,6 +54,7 @@ export interface LocalAwsServerOptions {
   runtime(): LocalAwsRuntime;
   reset(): Promise<void> | void;
   faults: FaultInjector;
+  iamPropagationMs: LocalEndpointDeps['iamPropagationMs'];
   clock?: () => Date;
   /** Regions EC2 serves; other services accept any well-formed region in the credential scope. */
   ec2Regions?: readonly string[];
@@ -164,6 +165,7 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
     config: () => options.runtime().config(),
     reset: () => options.reset(),
     faults: options.faults,
+    iamPropagationMs: options.iamPropagationMs,
   };
 
   async function serveAws(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {

@@ -4,6 +4,7 @@
  *   GET  /_local/config  → the seeded record (account, region, Cognito ids, demo users, CLI key)
  *   POST /_local/reset   → drop all state and seed again
  *   GET|POST /_local/faults → show / replace the fault injection settings (body: "throttle=0.2" or {"faults":"…"})
+ *   GET|POST /_local/iam-propagation → show / change LOCAL_AWS_IAM_PROPAGATION_MS at run time (body: {"ms": 5000})
  * Only config and health carry CORS headers: the console reads them from another origin.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -15,6 +16,8 @@ export interface LocalEndpointDeps {
   config(): unknown;
   reset(): Promise<void> | void;
   faults: FaultInjector;
+  /** How long a new instance profile stays invisible to EC2; tests change it without restarting. */
+  iamPropagationMs: { get(): number; set(ms: number): void };
 }
 
 const CORS_PATHS = new Set(['/_local/config', '/_local/health']);
@@ -98,6 +101,24 @@ export async function handleLocalRequest(req: IncomingMessage, res: ServerRespon
         return;
       }
       sendJson(res, 200, { faults: describeFaults(deps.faults.settings), settings: deps.faults.settings });
+      return;
+    }
+    case 'GET /_local/iam-propagation':
+      sendJson(res, 200, { ms: deps.iamPropagationMs.get() });
+      return;
+    case 'POST /_local/iam-propagation': {
+      let ms: unknown;
+      try {
+        ms = (JSON.parse(await readSmallBody(req)) as { ms?: unknown }).ms;
+      } catch {
+        ms = undefined;
+      }
+      if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0) {
+        sendJson(res, 400, { message: 'expected {"ms": <whole number of milliseconds>}' });
+        return;
+      }
+      deps.iamPropagationMs.set(ms);
+      sendJson(res, 200, { ms });
       return;
     }
     default:

@@ -124,6 +124,14 @@ export function invalidCount(message: string): AwsError {
   return invalidParameterValue(message);
 }
 
+/** RunInstances asked for more instances at once (MinCount) than the account's instance limit. */
+export function instanceLimitExceeded(requested: number, limit: number): AwsError {
+  return new AwsError(
+    'InstanceLimitExceeded',
+    `You have requested more instances (${requested}) than your current instance limit of ${limit} allows for the specified instance type. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.`,
+  );
+}
+
 export function dryRunOperation(): AwsError {
   return new AwsError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
 }

@@ -23,7 +23,12 @@ function integer(input: QueryInput, name: string, elementName: string): number |
 }
 
 function isDryRun(input: QueryInput): boolean {
-  return input.string('DryRun')?.toLowerCase() === 'true';
+  const raw = input.string('DryRun');
+  if (raw === undefined) return false;
+  const lower = raw.toLowerCase();
+  // Refused before any effect: a request that says DryRun=maybe must not run for real.
+  if (lower !== 'true' && lower !== 'false') throw errors.invalidParameterValue(`Invalid value '${raw}' for dryRun`);
+  return lower === 'true';
 }
 
 function filters(input: QueryInput): FilterInput[] {

@@ -90,6 +90,8 @@ export interface RunInstancesInput {
 const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 const ASSOCIATION_ID = /^iip-assoc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 const IMAGE_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+/** The most instances one RunInstances call launches (AWS's classic default On-Demand instance limit). */
+export const MAX_INSTANCES_PER_LAUNCH = 20;
 const MAX_TAGS = 50;
 
 export function instanceArn(region: string, instanceId: string): string {
@@ -214,6 +216,9 @@ export class Ec2Model {
     if (!Number.isInteger(input.maxCount) || input.maxCount < input.minCount) {
       throw errors.invalidCount(`Value (${input.maxCount}) for parameter maxCount is invalid. Expecting a value greater than or equal to minCount.`);
     }
+    if (input.minCount > MAX_INSTANCES_PER_LAUNCH) throw errors.instanceLimitExceeded(input.minCount, MAX_INSTANCES_PER_LAUNCH);
+    // As AWS does, launch as many as the limit allows between MinCount and MaxCount (MaxCount=1e9 must not hang).
+    const launchCount = Math.min(input.maxCount, MAX_INSTANCES_PER_LAUNCH);
     const instanceType = input.instanceType ?? DEFAULT_INSTANCE_TYPE;
     const typeInfo = INSTANCE_TYPES.get(instanceType);
     if (!typeInfo) throw errors.unknownInstanceType(instanceType);
@@ -231,7 +236,7 @@ export class Ec2Model {
     const records: InstanceRecord[] = [];
     this.store.transaction(() => {
       this.purgeGone(region, nowMs);
-      for (let launchIndex = 0; launchIndex < input.maxCount!; launchIndex++) {
+      for (let launchIndex = 0; launchIndex < launchCount; launchIndex++) {
         const record = this.newInstanceRecord({
           region,
           zone,

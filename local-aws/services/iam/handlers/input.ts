@@ -29,10 +29,18 @@ export function integer(input: QueryInput, name: string, member: string): number
   return Number(raw);
 }
 
+/** A boolean parameter: only true/false; anything else ('maybe', '1', '') is refused like a malformed number. */
 export function boolean(input: QueryInput, name: string): boolean | undefined {
   const raw = input.string(name);
   if (raw === undefined) return undefined;
-  return raw.toLowerCase() === 'true';
+  const lower = raw.toLowerCase();
+  if (lower !== 'true' && lower !== 'false') {
+    const member = `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+    throw validationError(
+      `1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must be a boolean`,
+    );
+  }
+  return lower === 'true';
 }
 
 export function page(input: QueryInput): PageRequest {
