@@ -2,7 +2,12 @@
  * `npm run bench`: builds the console and measures
  * 1. what the sign-in page downloads up front (gzip -9 JS and CSS) and whether any AWS SDK code is in it,
  *    plus each lazy chunk, and
- * 2. local AWS throughput for signed iam:GetRole calls (concurrency 4, 10 s, loopback, keep-alive).
+ * 2. local AWS throughput for signed iam:GetRole calls (concurrency 4, 10 s, loopback, keep-alive),
+ * 3. the create-role wizard's route chunk beyond the shell (from the Vite manifest, gzip -9),
+ * 4. the wizard's policy filter per keystroke over 1,600 policies,
+ * 5. EC2 at scale (10,000 instances, 5,000 instance profiles): DescribeInstances / ListInstanceProfiles pages of 1,000,
+ * 6. the load test of test/robustness/load.ts (50 clients, BENCH_LOAD_SECONDS, default 60) with the server's RSS.
+ * Everything runs on loopback against local AWS children started here and stopped before exit.
  * Prints a table, then the JSON (also written to .bench/results.json). Exits 0 even when a target is missed:
  * the `targets` block says which were met.
  */
@@ -12,15 +17,30 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildConsole, repoRoot } from './console-build.ts';
 import { analyzeBundle, type AssetSize } from './bench/bundle.ts';
+import { measureEc2Scale, type Ec2ScaleResult } from './bench/ec2-scale.ts';
 import { runLoad, type LoadResult } from './bench/load.ts';
+import { measurePolicyFilter } from './bench/policy-filter.ts';
+import { readManifest, routeCostBeyondShell, type RouteCost } from './bench/route-chunk.ts';
 import { QuerySigner } from './bench/sigv4-sign.ts';
+import { runLoadTest, type LoadTestResult } from '../test/robustness/load.ts';
 
 const TARGETS = {
   initialJsGzipKb: 250,
   initialCssGzipKb: 120,
   getRolePerSecond: 3000,
+  createRoleRouteGzipKb: 60,
+  policyFilterMs: 50,
+  describeInstancesPageMs: 100,
+  describeInstancesCalls: 10,
+  listInstanceProfilesCalls: 5,
+  loadServerErrors: 0,
 };
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const LOAD_TEST_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const LOAD_TEST_CLIENTS = 50;
+const CREATE_ROLE_ROUTE = 'src/features/roles/create/CreateRolePage.tsx';
+/** What is on screen around any console page: the entry chunk (always counted) and the console shell. */
+const SHELL_ROUTES = ['src/app/shell/ConsoleShell.tsx'];
 const CONCURRENCY = 4;
 const ROLE_NAME = 'bench-get-role';
 
@@ -32,30 +52,71 @@ interface LocalConfig {
 }
 
 /** Starts local AWS in a child process so the load generator does not share its event loop. */
-async function startLocalAwsChild(): Promise<{ url: string; child: ChildProcess }> {
+interface LocalAwsChild {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  seeded?: { instances: number; instanceProfiles: number; seedMs: number };
+}
+
+async function startLocalAwsChild(extraEnv: Record<string, string> = {}): Promise<LocalAwsChild> {
   const tsx = join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const child = spawn(process.execPath, [tsx, join(repoRoot, 'scripts', 'bench', 'local-aws-child.ts')], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, LOCAL_AWS_FAULTS: '' },
+    env: { ...process.env, LOCAL_AWS_FAULTS: '', ...extraEnv },
   });
   const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolveUrl, rejectUrl) => {
+  const ready = await new Promise<Omit<LocalAwsChild, 'child'>>((resolveUrl, rejectUrl) => {
     const timer = setTimeout(() => rejectUrl(new Error('local AWS did not start within 120 s')), 120_000);
     child.once('exit', (code) => rejectUrl(new Error(`local AWS exited with ${code} before it was ready`)));
     lines.on('line', (line) => {
       try {
-        const parsed = JSON.parse(line) as { url?: string };
-        if (parsed.url) {
+        const parsed = JSON.parse(line) as Partial<Omit<LocalAwsChild, 'child'>>;
+        if (parsed.url && parsed.pid) {
           clearTimeout(timer);
-          resolveUrl(parsed.url);
+          resolveUrl({ url: parsed.url, pid: parsed.pid, seeded: parsed.seeded });
         }
       } catch {
         // Not the ready line.
       }
     });
   });
-  return { url, child };
+  return { ...ready, child };
+}
+
+/** Stops a child started here and waits until it has exited. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function localConfig(url: string): Promise<LocalConfig> {
+  return (await (await fetch(`${url}/_local/config`)).json()) as LocalConfig;
+}
+
+async function measureScale(): Promise<Ec2ScaleResult & { seedMs: number }> {
+  const { url, child, seeded } = await startLocalAwsChild({ BENCH_SCALE: '1' });
+  try {
+    const config = await localConfig(url);
+    const result = await measureEc2Scale(url, config.adminAccessKey, config.region);
+    return { ...result, seedMs: seeded?.seedMs ?? 0 };
+  } finally {
+    await stopChild(child);
+  }
+}
+
+async function measureLoadTest(): Promise<LoadTestResult> {
+  const { url, child, pid } = await startLocalAwsChild();
+  try {
+    return await runLoadTest({ url, clients: LOAD_TEST_CLIENTS, durationMs: LOAD_TEST_SECONDS * 1000, serverPid: pid });
+  } finally {
+    await stopChild(child);
+  }
 }
 
 async function iamCall(
@@ -73,7 +134,7 @@ async function iamCall(
 async function measureGetRole(): Promise<LoadResult> {
   const { url, child } = await startLocalAwsChild();
   try {
-    const config = (await (await fetch(`${url}/_local/config`)).json()) as LocalConfig;
+    const config = await localConfig(url);
     const signer = new QuerySigner(config.adminAccessKey, config.region, 'iam');
     const trust = JSON.stringify({
       Version: '2012-10-17',
@@ -98,7 +159,7 @@ async function measureGetRole(): Promise<LoadResult> {
       next: () => signer.sign(host, { Action: 'GetRole', RoleName: ROLE_NAME, Version: '2010-05-08' }),
     });
   } finally {
-    child.kill('SIGTERM');
+    await stopChild(child);
   }
 }
 
@@ -118,13 +179,36 @@ function table(rows: (string | number)[][]): string {
 const assetRows = (kind: string, assets: AssetSize[]): (string | number)[][] =>
   assets.map((asset) => [kind, asset.file, kb(asset.bytes), kb(asset.gzipBytes)]);
 
+const count = (counts: Record<string, number>): number => Object.values(counts).reduce((sum, n) => sum + n, 0);
+const listCounts = (counts: Record<string, number>): string =>
+  Object.keys(counts).length === 0
+    ? 'none'
+    : Object.entries(counts)
+        .sort((a, b) => b[1] - a[1])
+        .map(([code, n]) => `${code} ${n}`)
+        .join(', ');
+
 async function main(): Promise<void> {
   console.log('Building the console (vite build)…');
   await buildConsole(repoRoot, 'ignore');
-  const bundle = analyzeBundle(join(repoRoot, 'dist'));
+  const dist = join(repoRoot, 'dist');
+  const bundle = analyzeBundle(dist);
+  const manifest = readManifest(dist);
+  if (!manifest) throw new Error('dist/.vite/manifest.json is missing: vite.config.ts needs build.manifest: true');
+  const createRoleRoute: RouteCost = routeCostBeyondShell(dist, manifest, CREATE_ROLE_ROUTE, SHELL_ROUTES);
+
+  console.log('Timing the policy filter (1,600 policies, one keystroke at a time)…');
+  const policyFilter = measurePolicyFilter();
 
   console.log(`Measuring signed iam:GetRole on local AWS (concurrency ${CONCURRENCY}, ${LOAD_SECONDS} s)…`);
   const getRole = await measureGetRole();
+
+  console.log('Seeding 10,000 instances and 5,000 instance profiles, then listing them…');
+  const ec2Scale = await measureScale();
+
+  console.log(`Load test: ${LOAD_TEST_CLIENTS} clients for ${LOAD_TEST_SECONDS} s…`);
+  const loadTest = await measureLoadTest();
+  const loadServerErrors = count(loadTest.serverErrors) + count(loadTest.transportErrors);
 
   const targets = {
     initialJs: {
@@ -143,10 +227,56 @@ async function main(): Promise<void> {
       actual: Math.round(getRole.requestsPerSecond),
       met: getRole.requestsPerSecond >= TARGETS.getRolePerSecond && getRole.errors === 0,
     },
+    createRoleRouteJs: {
+      limitKb: TARGETS.createRoleRouteGzipKb,
+      actualKb: kb(createRoleRoute.jsGzipBytes),
+      met: kb(createRoleRoute.jsGzipBytes) <= TARGETS.createRoleRouteGzipKb,
+    },
+    policyFilterMaxMs: {
+      limitMs: TARGETS.policyFilterMs,
+      actualMs: policyFilter.maxMs,
+      met: policyFilter.maxMs < TARGETS.policyFilterMs,
+    },
+    describeInstancesPageMs: {
+      limitMs: TARGETS.describeInstancesPageMs,
+      medianMs: ec2Scale.describeInstances.medianMs,
+      maxMs: ec2Scale.describeInstances.maxMs,
+      met: ec2Scale.describeInstances.maxMs < TARGETS.describeInstancesPageMs,
+    },
+    describeInstancesCalls: {
+      limit: TARGETS.describeInstancesCalls,
+      actual: ec2Scale.describeInstances.calls,
+      met:
+        ec2Scale.describeInstances.calls <= TARGETS.describeInstancesCalls &&
+        ec2Scale.describeInstances.instances >= 10_000,
+    },
+    listInstanceProfilesCalls: {
+      limit: TARGETS.listInstanceProfilesCalls,
+      actual: ec2Scale.listInstanceProfiles.calls,
+      met:
+        ec2Scale.listInstanceProfiles.calls <= TARGETS.listInstanceProfilesCalls &&
+        ec2Scale.listInstanceProfiles.profiles >= 5_000,
+    },
+    loadTestServerErrors: {
+      limit: TARGETS.loadServerErrors,
+      actual: loadServerErrors,
+      met: loadServerErrors === TARGETS.loadServerErrors,
+    },
   };
-  const results = { measuredAt: new Date().toISOString(), bundle, getRole, targets };
+  const results = {
+    measuredAt: new Date().toISOString(),
+    bundle,
+    createRoleRoute,
+    policyFilter,
+    getRole,
+    ec2Scale,
+    loadTest,
+    targets,
+  };
 
   const mark = (met: boolean): string => (met ? 'ok' : 'MISSED');
+  const di = ec2Scale.describeInstances;
+  const lip = ec2Scale.listInstanceProfiles;
   console.log(
     [
       '',
@@ -169,6 +299,20 @@ async function main(): Promise<void> {
         ...assetRows('css', bundle.lazyCss),
       ]),
       '',
+      `Create-role wizard route beyond the entry and ${SHELL_ROUTES.join(', ')} (static imports only, gzip -9):`,
+      table([
+        ['kind', 'file', 'KB', 'gzip KB'],
+        ...assetRows('js', createRoleRoute.js),
+        ...assetRows('css', createRoleRoute.css),
+      ]),
+      `total: JS ${kb(createRoleRoute.jsGzipBytes)} KB gzip, CSS ${kb(createRoleRoute.cssGzipBytes)} KB gzip`,
+      '',
+      `Policy filter, ${policyFilter.policies} policies, "${policyFilter.query}" typed one key at a time with each type filter:`,
+      table([
+        ['keystrokes', 'median ms', 'max ms', 'first ms'],
+        [policyFilter.keystrokes, policyFilter.medianMs, policyFilter.maxMs, policyFilter.firstKeystrokeMs],
+      ]),
+      '',
       'iam:GetRole on local AWS:',
       table([
         ['requests', 'req/s', 'p50 ms', 'p99 ms', 'errors'],
@@ -181,6 +325,30 @@ async function main(): Promise<void> {
         ],
       ]),
       ...(getRole.firstError ? [`first error: ${getRole.firstError}`] : []),
+      '',
+      `EC2 at scale (seeded in ${ec2Scale.seedMs} ms), pages of 1,000, signed, loopback:`,
+      table([
+        ['call', 'calls', 'items', 'median ms', 'max ms', 'total ms'],
+        ['DescribeInstances', di.calls, di.instances, di.medianMs, di.maxMs, di.totalMs],
+        ['ListInstanceProfiles', lip.calls, lip.profiles, '', lip.maxMs, lip.totalMs],
+      ]),
+      '',
+      `Load test (${loadTest.clients} clients, ${Math.round(loadTest.durationMs / 1000)} s, console mix):`,
+      table([
+        ['requests', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'RSS start MB', 'RSS end MB'],
+        [
+          loadTest.requests,
+          loadTest.requestsPerSecond,
+          loadTest.p50,
+          loadTest.p90,
+          loadTest.p99,
+          loadTest.maxMs,
+          loadTest.rssStartMb,
+          loadTest.rssEndMb,
+        ],
+      ]),
+      `AWS errors by code: ${listCounts(loadTest.errorsByCode)}`,
+      `5xx: ${listCounts(loadTest.serverErrors)}; transport errors: ${listCounts(loadTest.transportErrors)}`,
       '',
       'Targets:',
       table([
@@ -205,6 +373,42 @@ async function main(): Promise<void> {
           `≥ ${TARGETS.getRolePerSecond}`,
           targets.getRolePerSecond.actual,
           mark(targets.getRolePerSecond.met),
+        ],
+        [
+          'create-role route JS gzip KB beyond shell',
+          `≤ ${TARGETS.createRoleRouteGzipKb}`,
+          targets.createRoleRouteJs.actualKb,
+          mark(targets.createRoleRouteJs.met),
+        ],
+        [
+          'policy filter ms/keystroke (max)',
+          `< ${TARGETS.policyFilterMs}`,
+          policyFilter.maxMs,
+          mark(targets.policyFilterMaxMs.met),
+        ],
+        [
+          'DescribeInstances 1,000-page ms (max)',
+          `< ${TARGETS.describeInstancesPageMs}`,
+          `${di.maxMs} (median ${di.medianMs})`,
+          mark(targets.describeInstancesPageMs.met),
+        ],
+        [
+          'DescribeInstances calls for 10,000',
+          `≤ ${TARGETS.describeInstancesCalls}`,
+          `${di.calls} (${di.instances} instances)`,
+          mark(targets.describeInstancesCalls.met),
+        ],
+        [
+          'ListInstanceProfiles calls for 5,000',
+          `≤ ${TARGETS.listInstanceProfilesCalls}`,
+          `${lip.calls} (${lip.profiles} profiles, ${lip.totalMs} ms)`,
+          mark(targets.listInstanceProfilesCalls.met),
+        ],
+        [
+          'load test 5xx + transport errors',
+          `= ${TARGETS.loadServerErrors}`,
+          loadServerErrors,
+          mark(targets.loadTestServerErrors.met),
         ],
       ]),
       '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QuerySigner, amzDate } from './sigv4-sign.ts';
+import { QuerySigner, amzDate, form, signHeaders } from './sigv4-sign.ts';
 
 const key = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 const now = new Date('2015-08-30T12:36:00Z');
@@ -27,5 +27,37 @@ describe('QuerySigner', () => {
     expect(signed.headers.authorization).toMatch(
       /Credential=AKIDEXAMPLE\/20150830\/us-east-1\/iam\/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-security-token, Signature=[0-9a-f]{64}$/,
     );
+  });
+});
+
+describe('signHeaders', () => {
+  it('signs a raw query string in SigV4 canonical order (the get-vanilla-query-order-key-case vector, as a POST)', () => {
+    const headers = signHeaders(
+      'example.amazonaws.com',
+      { service: 'service', credentials: key, date: now, query: 'Param2=value2&Param1=value1', contentType: 'text/plain' },
+      '',
+    );
+    const swapped = signHeaders(
+      'example.amazonaws.com',
+      { service: 'service', credentials: key, date: now, query: 'Param1=value1&Param2=value2', contentType: 'text/plain' },
+      '',
+    );
+    expect(headers.authorization).toBe(swapped.authorization);
+  });
+
+  it('is what QuerySigner uses, so both give the same signature', () => {
+    const body = form({ Action: 'GetRole', RoleName: 'r', Version: '2010-05-08' });
+    const viaSigner = new QuerySigner(key, 'us-east-1', 'iam').signBody('127.0.0.1:1', body, now);
+    const direct = signHeaders('127.0.0.1:1', { service: 'iam', credentials: key, date: now }, body);
+    expect(direct).toEqual(viaSigner.headers);
+  });
+
+  it('leaves a request without credentials unsigned and sets the JSON 1.1 content type for a target', () => {
+    const headers = signHeaders('h', { service: 'cognito-idp', target: 'AWSCognitoIdentityProviderService.X' }, '{}');
+    expect(headers).toEqual({
+      'content-type': 'application/x-amz-json-1.1',
+      host: 'h',
+      'x-amz-target': 'AWSCognitoIdentityProviderService.X',
+    });
   });
 });

@@ -1,39 +1,25 @@
 /**
  * A small, fast SigV4 signer and raw HTTP client for local AWS, written on node:crypto and node:http so that tests can
  * send what the SDK never would (broken escapes, invalid UTF-8 bytes, odd headers) with a valid signature, and so that
- * the load test can sign thousands of requests a second. Used by test/robustness/* only.
+ * the load test can sign thousands of requests a second. The signer is scripts/bench/sigv4-sign.ts, shared with
+ * `npm run bench`. Used by test/robustness/* only.
  */
-import { createHash, createHmac } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
+import { signHeaders, type SignRequest, type SigningKeyPair } from '../../scripts/bench/sigv4-sign.ts';
+
+export { amzDate, form, signHeaders } from '../../scripts/bench/sigv4-sign.ts';
 
 export const ADMIN_KEY = {
   accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
 };
 
-export interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
+export type Credentials = SigningKeyPair;
 
-export interface WireRequest {
-  /** SigV4 signing name (scope), e.g. iam, ec2, cognito-idp. Omit `credentials` to send unsigned. */
-  service: string;
-  region?: string;
-  credentials?: Credentials;
+export interface WireRequest extends SignRequest {
   /** Raw query string after `?`, sent and signed exactly as given. */
   query?: string;
   body?: string | Buffer;
-  /** X-Amz-Target for JSON 1.1 calls. */
-  target?: string;
-  contentType?: string;
-  /** Signing date; defaults to now. */
-  date?: Date;
-  /** Changes the computed signature before sending (tests of refusal). */
-  tamperSignature?: (signature: string) => string;
-  /** Changes the whole Authorization header after signing (e.g. its scope). */
-  tamperAuthorization?: (header: string) => string;
   /** Sent but not signed. */
   extraHeaders?: Record<string, string>;
 }
@@ -43,92 +29,6 @@ export interface WireResponse {
   headers: Record<string, string | string[] | undefined>;
   body: string;
   elapsedMs: number;
-}
-
-const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
-const JSON_11 = 'application/x-amz-json-1.1';
-
-function hmac(key: string | Buffer, data: string): Buffer {
-  return createHmac('sha256', key).update(data, 'utf8').digest();
-}
-
-const signingKeys = new Map<string, Buffer>();
-
-function signingKey(secret: string, day: string, region: string, service: string): Buffer {
-  const cacheKey = `${secret}/${day}/${region}/${service}`;
-  let key = signingKeys.get(cacheKey);
-  if (!key) {
-    key = hmac(hmac(hmac(hmac(`AWS4${secret}`, day), region), service), 'aws4_request');
-    signingKeys.set(cacheKey, key);
-  }
-  return key;
-}
-
-function rfc3986(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-function lenientDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-/** SigV4's canonical query: each name and value decoded once and re-encoded, pairs sorted. */
-function canonicalQuery(query: string): string {
-  const pairs = query
-    .split('&')
-    .filter((piece) => piece.length > 0)
-    .map((piece) => {
-      const eq = piece.indexOf('=');
-      const name = eq === -1 ? piece : piece.slice(0, eq);
-      const value = eq === -1 ? '' : piece.slice(eq + 1);
-      return `${rfc3986(lenientDecode(name))}=${rfc3986(lenientDecode(value))}`;
-    });
-  return pairs.sort().join('&');
-}
-
-export function amzDate(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-}
-
-/** The headers of a signed (or unsigned) request; `host` is included. */
-export function signHeaders(host: string, request: WireRequest, body: Buffer): Record<string, string> {
-  const headers: Record<string, string> = {
-    'content-type': request.contentType ?? (request.target !== undefined ? JSON_11 : FORM),
-    host,
-  };
-  if (request.target !== undefined) headers['x-amz-target'] = request.target;
-  const credentials = request.credentials;
-  if (!credentials) return headers;
-  const date = amzDate(request.date ?? new Date());
-  headers['x-amz-date'] = date;
-  if (credentials.sessionToken !== undefined) headers['x-amz-security-token'] = credentials.sessionToken;
-  const names = Object.keys(headers).sort();
-  const day = date.slice(0, 8);
-  const region = request.region ?? 'us-east-1';
-  const scope = `${day}/${region}/${request.service}/aws4_request`;
-  const canonical = [
-    'POST',
-    '/',
-    canonicalQuery(request.query ?? ''),
-    names.map((name) => `${name}:${headers[name]!.trim()}\n`).join(''),
-    names.join(';'),
-    createHash('sha256').update(body).digest('hex'),
-  ].join('\n');
-  const stringToSign = `AWS4-HMAC-SHA256\n${date}\n${scope}\n${createHash('sha256').update(canonical, 'utf8').digest('hex')}`;
-  let signature = createHmac('sha256', signingKey(credentials.secretAccessKey, day, region, request.service))
-    .update(stringToSign, 'utf8')
-    .digest('hex');
-  if (request.tamperSignature) signature = request.tamperSignature(signature);
-  const authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`;
-  headers['authorization'] = request.tamperAuthorization ? request.tamperAuthorization(authorization) : authorization;
-  return headers;
 }
 
 export interface WireClientOptions {
@@ -197,13 +97,6 @@ export class WireClient {
   close(): void {
     this.agent.destroy();
   }
-}
-
-/** Form-encodes parameters the way the SDK does (RFC 3986). */
-export function form(params: Record<string, string | number>): string {
-  return Object.entries(params)
-    .map(([name, value]) => `${rfc3986(name)}=${rfc3986(String(value))}`)
-    .join('&');
 }
 
 export interface ParsedError {

@@ -22,7 +22,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { filterPolicies, policyTypeOf, POLICY_TYPE_LABELS, type PolicyTypeFilter } from '../roles/create/model/filter-policies.ts';
 import { policyQueries, type PolicySummary } from './api/list-policies.ts';
 import { DeletePolicyModal } from './components/DeletePolicyModal.tsx';
-import { RouterLink } from './components/RouterLink.tsx';
+import { RouterLink } from '../../components/RouterLink.tsx';
 import { listStateFromSearchParams, listStateToSearchParams, serverFilterOf, type PoliciesListState, type UsageFilter } from './model/list-filter.ts';
 import { policyDetailsHref } from './model/routes.ts';
 import { PAGE_SIZES, POLICY_COLUMNS, usePoliciesTablePreferences } from './model/table-preferences.ts';

@@ -11,13 +11,13 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
 import Header from '@cloudscape-design/components/header';
-import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { AwsErrorAlert } from '../../components/AwsErrorAlert.tsx';
+import { RoleLink } from '../../components/RouterLink.tsx';
 import { TableEmptyState } from '../../components/TableStates.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { profileQueries, profilesOfRole } from './api/list-instance-profiles.ts';
@@ -42,22 +42,6 @@ function useUrlFilter(): [string, (text: string) => void] {
       { replace: true },
     );
   return [text, setText];
-}
-
-function RoleNameLink({ name }: { name: string }) {
-  const navigate = useNavigate();
-  const href = `/roles/${encodeURIComponent(name)}`;
-  return (
-    <Link
-      href={href}
-      onFollow={(event) => {
-        event.preventDefault();
-        void navigate(href);
-      }}
-    >
-      {name}
-    </Link>
-  );
 }
 
 export default function RolesPage() {
@@ -184,7 +168,7 @@ export default function RolesPage() {
           )
         }
         columnDefinitions={[
-          { id: 'name', header: 'Role name', cell: (role) => <RoleNameLink name={role.name} />, sortingField: 'name', isRowHeader: true },
+          { id: 'name', header: 'Role name', cell: (role) => <RoleLink roleName={role.name} />, sortingField: 'name', isRowHeader: true },
           {
             id: 'trusted',
             header: 'Trusted entities',

@@ -20,7 +20,7 @@ import { ec2RoleQueries } from '../api/list-ec2-roles.ts';
 import { instanceProfileQueries } from '../api/list-instance-profiles.ts';
 import { attachToMany, type BulkResult, type BulkStatus } from '../model/bulk.ts';
 import { roleChangeBlockedReason } from '../model/instance-state.ts';
-import { CliEquivalent } from './CliEquivalent.tsx';
+import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { InstanceStateIndicator } from './InstanceStateIndicator.tsx';
 import { RolesWithoutProfileNotice } from './RolesWithoutProfileNotice.tsx';
 import { rolesWithoutProfile, useProfileOptions } from './use-profile-options.ts';

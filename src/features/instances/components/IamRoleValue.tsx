@@ -1,7 +1,7 @@
 import Box from '@cloudscape-design/components/box';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { RoleDisplay } from '../model/role-display.ts';
-import { RoleLink } from './RoleLink.tsx';
+import { RoleLink } from '../../../components/RouterLink.tsx';
 
 /** The "IAM role" field: the role name linked to its page, "–" when none, or the empty-profile notice. */
 export function IamRoleValue({ display, loading }: { display: RoleDisplay; loading?: boolean }) {

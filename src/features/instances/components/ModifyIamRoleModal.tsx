@@ -7,10 +7,10 @@ import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Link from '@cloudscape-design/components/link';
-import Modal from '@cloudscape-design/components/modal';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { ActionModal } from '../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { associationOperations } from '../api/change-association.ts';
@@ -23,7 +23,7 @@ import { applyRolePlan, type ApplyOutcome, type ApplyProgress } from '../model/a
 import { cliEquivalent, planChangesSomething, planRoleChange, type RoleChoice, type RolePlan } from '../model/plan.ts';
 import { OperationCancelledError } from '../model/propagation.ts';
 import { roleDisplayOf } from '../model/role-display.ts';
-import { CliEquivalent } from './CliEquivalent.tsx';
+import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { IamRoleValue } from './IamRoleValue.tsx';
 import { RolesWithoutProfileNotice } from './RolesWithoutProfileNotice.tsx';
 import { NO_ROLE_OPTION, NO_ROLE_VALUE, profileOption, rolesWithoutProfile, useProfileOptions } from './use-profile-options.ts';
@@ -171,22 +171,14 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
   if (step === 'confirm-detach' && plan?.kind === 'disassociate') {
     const roleName = currentProfile?.roleName ?? (current ? profileNameFromArn(current.profileArn) : '');
     return (
-      <Modal
-        visible
-        onDismiss={() => (running ? undefined : onDismiss())}
+      <ActionModal
         header="Detach IAM role"
-        footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" disabled={running} onClick={() => setStep('choose')}>
-                Cancel
-              </Button>
-              <Button variant="primary" disabled={confirmation !== DETACH_CONFIRMATION || running} loading={running} onClick={apply}>
-                Detach
-              </Button>
-            </SpaceBetween>
-          </Box>
-        }
+        busy={running}
+        actionLabel="Detach"
+        actionDisabled={confirmation !== DETACH_CONFIRMATION || running}
+        onAction={apply}
+        onDismiss={onDismiss}
+        onCancel={() => setStep('choose')}
       >
         <SpaceBetween size="m">
           <Box>
@@ -206,33 +198,19 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
           {errorArea}
           <CliEquivalent commands={cliEquivalent(plan, region)} emptyText="" />
         </SpaceBetween>
-      </Modal>
+      </ActionModal>
     );
   }
 
   return (
-    <Modal
-      visible
+    <ActionModal
       size="large"
-      onDismiss={() => (running ? undefined : onDismiss())}
       header="Attach/Replace IAM role"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" disabled={running} onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              disabled={!plan || !planChangesSomething(plan) || selectedProfileHasNoRole || running}
-              loading={running}
-              onClick={apply}
-            >
-              Apply
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      busy={running}
+      actionLabel="Apply"
+      actionDisabled={!plan || !planChangesSomething(plan) || selectedProfileHasNoRole || running}
+      onAction={apply}
+      onDismiss={onDismiss}
     >
       <SpaceBetween size="l">
         <Box variant="p">Select an IAM role to attach to your instance. The list shows instance profiles: EC2 attaches the role inside the profile.</Box>
@@ -307,7 +285,7 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
         {errorArea}
         <CliEquivalent commands={plan ? cliEquivalent(plan, region) : []} emptyText="Choose a different IAM role to see the command." />
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }
 

@@ -1,8 +1,6 @@
 import type { ReactNode } from 'react';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { ActionModal } from '../../components/ActionModal.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { usePolicyChangeRun } from '../api/use-policy-changes.ts';
@@ -42,32 +40,21 @@ export function ConfirmChangesModal({ arn, header, children, changes, confirmLab
   };
 
   return (
-    <Modal
-      visible
+    <ActionModal
       size="large"
       header={header}
       closeAriaLabel={`Close ${header}`}
-      onDismiss={() => {
-        if (!run.running) onDismiss();
-      }}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" disabled={run.running} onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={run.running} disabled={(disabled ?? false) || changes.length === 0} onClick={() => void confirm()}>
-              {run.failed ? 'Retry' : confirmLabel}
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      busy={run.running}
+      actionLabel={run.failed ? 'Retry' : confirmLabel}
+      actionDisabled={(disabled ?? false) || changes.length === 0}
+      onAction={() => void confirm()}
+      onDismiss={onDismiss}
     >
       <SpaceBetween size="m">
         {started ? null : children}
         {started ? <ChangeSteps steps={run.steps} label={`${header}: steps`} /> : null}
         <CliEquivalent commands={commands} />
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }

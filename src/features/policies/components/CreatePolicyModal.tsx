@@ -1,11 +1,9 @@
 import { useCallback, useState } from 'react';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
+import { ActionModal } from '../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { useCreatePolicy, type CreatedPolicy } from '../api/create-policy.ts';
 import type { Finding } from '../checks/findings.ts';
@@ -51,26 +49,16 @@ export function CreatePolicyModal({ visible, onDismiss, onCreated }: { visible: 
   };
 
   return (
-    <Modal
+    <ActionModal
       visible={visible}
       size="large"
       header="Create policy"
-      onDismiss={() => {
-        if (!mutation.isPending) onDismiss();
-      }}
       closeAriaLabel="Close Create policy"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" disabled={mutation.isPending} onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={mutation.isPending} disabled={mutation.isPending} onClick={submit}>
-              Create policy
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      busy={mutation.isPending}
+      actionLabel="Create policy"
+      actionDisabled={mutation.isPending}
+      onAction={submit}
+      onDismiss={onDismiss}
     >
       <form
         onSubmit={(event) => {
@@ -105,6 +93,6 @@ export function CreatePolicyModal({ visible, onDismiss, onCreated }: { visible: 
           {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: 'iam:CreatePolicy' }} /> : null}
         </SpaceBetween>
       </form>
-    </Modal>
+    </ActionModal>
   );
 }

@@ -7,12 +7,11 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { ActionModal } from '../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
@@ -55,26 +54,15 @@ export function DeletePolicyModal({ arn, name, onDismiss, onDeleted }: { arn: st
   };
 
   return (
-    <Modal
-      visible
+    <ActionModal
       size="large"
       header={`Delete ${name}?`}
       closeAriaLabel="Close Delete policy"
-      onDismiss={() => {
-        if (!run.running) onDismiss();
-      }}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" disabled={run.running} onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={run.running} disabled={loading} onClick={() => void submit()}>
-              {run.failed ? 'Retry' : mustDetach ? 'Detach from all and delete' : 'Delete'}
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      busy={run.running}
+      actionLabel={run.failed ? 'Retry' : mustDetach ? 'Detach from all and delete' : 'Delete'}
+      actionDisabled={loading}
+      onAction={() => void submit()}
+      onDismiss={onDismiss}
     >
       <SpaceBetween size="m">
         {loading ? <StatusIndicator type="loading">Finding the entities that use this policy</StatusIndicator> : null}
@@ -104,6 +92,6 @@ export function DeletePolicyModal({ arn, name, onDismiss, onDeleted }: { arn: st
         ) : null}
         {!loading ? <CliEquivalent commands={plan.map((change) => describeChange(arn, change).cli)} defaultExpanded={!started} /> : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }

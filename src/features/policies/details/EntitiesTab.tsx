@@ -14,7 +14,7 @@ import type { PolicyDetails } from '../api/get-policy.ts';
 import { policyEntitiesQueries } from '../api/list-entities-for-policy.ts';
 import { ConfirmChangesModal } from '../components/ConfirmChangesModal.tsx';
 import { entityText } from '../components/DeletePolicyModal.tsx';
-import { RouterLink } from '../components/RouterLink.tsx';
+import { RoleLink } from '../../../components/RouterLink.tsx';
 import type { AttachedEntity } from '../model/changes.ts';
 
 const TYPE_LABEL = { role: 'Role', user: 'User', group: 'Group' } as const;
@@ -90,7 +90,7 @@ export function EntitiesTab({ policy }: { policy: PolicyDetails }) {
             header: 'Entity name',
             isRowHeader: true,
             sortingField: 'name',
-            cell: (entity) => (entity.type === 'role' ? <RouterLink href={`/roles/${encodeURIComponent(entity.name)}`}>{entity.name}</RouterLink> : entity.name),
+            cell: (entity) => (entity.type === 'role' ? <RoleLink roleName={entity.name} /> : entity.name),
           },
           { id: 'type', header: 'Entity type', sortingField: 'type', cell: (entity) => TYPE_LABEL[entity.type] },
           {

@@ -24,7 +24,7 @@ import { policyTypeOf, POLICY_TYPE_LABELS } from '../../roles/create/model/filte
 import { policyDetailQueries, type PolicyDetails } from '../api/get-policy.ts';
 import { policyKeys } from '../api/keys.ts';
 import { DeletePolicyModal } from '../components/DeletePolicyModal.tsx';
-import { RouterLink } from '../components/RouterLink.tsx';
+import { RouterLink } from '../../../components/RouterLink.tsx';
 import { isPolicyArn, parsePolicyTab, policyDetailsHref, policyEditHref, policyNameFromArn, type PolicyTab } from '../model/routes.ts';
 import { EntitiesTab } from './EntitiesTab.tsx';
 import { PermissionsTab } from './PermissionsTab.tsx';

@@ -26,7 +26,7 @@ import { usePolicyChangeRun } from '../api/use-policy-changes.ts';
 import type { Finding } from '../checks/findings.ts';
 import { ChangeSteps } from '../components/ChangeSteps.tsx';
 import { documentBlocker, PolicyDocumentField } from '../components/PolicyDocumentField.tsx';
-import { RouterLink } from '../components/RouterLink.tsx';
+import { RouterLink } from '../../../components/RouterLink.tsx';
 import { describeChange, editPolicyPlan } from '../model/changes.ts';
 import { policyDetailsHref } from '../model/routes.ts';
 import { MAX_POLICY_VERSIONS, versionToMakeRoomFor, type PolicyVersionSummary } from '../model/versions.ts';

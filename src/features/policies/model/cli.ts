@@ -1,5 +1,5 @@
 /** The AWS CLI v2 equivalents of the policy pages' calls, quoted so they paste into a POSIX shell. */
-import { cliCommand, shellQuote } from '../../roles/create/model/shell-quote.ts';
+import { cliCommand, compactJson, tagsJson, untagCommand } from '../../../aws/cli.ts';
 
 export interface PolicyTag {
   key: string;
@@ -8,20 +8,6 @@ export interface PolicyTag {
 
 export type EntityType = 'role' | 'user' | 'group';
 export type EntityUsage = 'PermissionsPolicy' | 'PermissionsBoundary';
-
-/** Policy JSON on one line; text that does not parse is passed as typed (the CLI then sends what IAM would get). */
-export function compactJson(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text));
-  } catch {
-    return text;
-  }
-}
-
-function tagsJson(tags: readonly PolicyTag[]): string {
-  // JSON works for any key or value; the Key=…,Value=… shorthand breaks on commas and '='.
-  return JSON.stringify(tags.map((tag) => ({ Key: tag.key, Value: tag.value })));
-}
 
 export const policyCli = {
   createPolicy: (input: { name: string; description: string; document: string; path?: string; tags: readonly PolicyTag[] }) =>
@@ -54,7 +40,7 @@ export const policyCli = {
       ['tags', tagsJson(tags)],
     ]),
   untagPolicy: (arn: string, keys: readonly string[]) =>
-    [cliCommand('iam', 'untag-policy', [['policy-arn', arn]]), '--tag-keys', ...keys.map(shellQuote)].join(' '),
+    untagCommand('untag-policy', [['policy-arn', arn]], keys),
   /** Detaching a permissions policy, or removing a permissions boundary, from a role, user or group. */
   detach: (arn: string, entity: { type: EntityType; name: string; usage: EntityUsage }) => {
     if (entity.usage === 'PermissionsBoundary') {

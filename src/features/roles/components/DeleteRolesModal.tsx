@@ -18,7 +18,7 @@ import { describeAwsError } from '../../../aws/errors.ts';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
-import { executeDeleteStep } from '../api/delete-role.ts';
+import { sendRoleCall } from '../api/send-role-call.ts';
 import { roleDetailQueries } from '../api/get-role.ts';
 import { roleInstanceQueries, type InstanceUsingRole } from '../api/instances-using-roles.ts';
 import { invalidateProfiles } from '../api/invalidate.ts';
@@ -101,7 +101,7 @@ export function DeleteRolesModal({ roleNames, onDismiss, onDeleted }: { roleName
     setFailure(undefined);
     const result = await runDeleteSteps(
       toRun,
-      executeDeleteStep,
+      sendRoleCall,
       (stepError) => describeAwsError(stepError).code,
       (step, status) => setStatuses((current) => ({ ...current, [step.id]: status })),
     );

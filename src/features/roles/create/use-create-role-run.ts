@@ -3,7 +3,8 @@
  * progress for the review page. A ref guards against a second run while one is in flight.
  */
 import { useCallback, useRef, useState } from 'react';
-import { confirmRoleIsOurs, executeStep } from './api/execute-step.ts';
+import { sendRoleCall } from '../api/send-role-call.ts';
+import { confirmRoleIsOurs } from './api/confirm-role.ts';
 import type { Step } from './model/create-plan.ts';
 import { cleanupSteps, continuePlan, runPlan, type PlanProgress, type PlanResult, type StepStatus } from './model/run-plan.ts';
 
@@ -59,7 +60,7 @@ export function useCreateRoleRun() {
       guarded(async () => {
         startedAt.current = new Date();
         setRun({ phase: 'creating', steps: steps.map((step) => ({ step, status: 'pending' })), cleanup: [] });
-        const result = await runPlan(steps, executeStep, (progress) => setRun((current) => ({ ...current, steps: applyProgress(current.steps, progress) })), {
+        const result = await runPlan(steps, sendRoleCall, (progress) => setRun((current) => ({ ...current, steps: applyProgress(current.steps, progress) })), {
           confirmAlreadyDone: confirmRoleIsOurs(startedAt.current),
         });
         setRun((current) => ({ ...current, phase: phaseAfter(result), result }));
@@ -77,7 +78,7 @@ export function useCreateRoleRun() {
           phase: 'creating',
           steps: current.steps.map((state) => (remaining.has(state.step.id) ? { step: state.step, status: 'pending' } : state)),
         }));
-        const result = await continuePlan(previous, executeStep, (progress) => setRun((current) => ({ ...current, steps: applyProgress(current.steps, progress) })), {
+        const result = await continuePlan(previous, sendRoleCall, (progress) => setRun((current) => ({ ...current, steps: applyProgress(current.steps, progress) })), {
           confirmAlreadyDone: confirmRoleIsOurs(startedAt.current),
         });
         setRun((current) => ({ ...current, phase: phaseAfter(result), result }));
@@ -98,7 +99,7 @@ export function useCreateRoleRun() {
             : steps.map((step) => ({ step, status: 'pending' })),
         }));
         const onProgress = (progress: PlanProgress) => setRun((current) => ({ ...current, cleanup: applyProgress(current.cleanup, progress) }));
-        const cleanupResult = retryOf ? await continuePlan(retryOf, executeStep, onProgress) : await runPlan(steps, executeStep, onProgress);
+        const cleanupResult = retryOf ? await continuePlan(retryOf, sendRoleCall, onProgress) : await runPlan(steps, sendRoleCall, onProgress);
         setRun((current) => ({ ...current, phase: cleanupResult.failed ? 'cleanup-failed' : 'cleaned', cleanupResult }));
         return cleanupResult;
       }),

@@ -4,8 +4,8 @@ import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Header from '@cloudscape-design/components/header';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { ActionModal } from '../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
@@ -40,26 +40,15 @@ function SetBoundaryModal({ roleName, currentArn, onDismiss }: { roleName: strin
   };
 
   return (
-    <Modal
-      visible
+    <ActionModal
       size="max"
       header={currentArn ? `Change the permissions boundary of ${roleName}` : `Set a permissions boundary for ${roleName}`}
       closeAriaLabel="Close permissions boundary"
-      onDismiss={() => {
-        if (!mutation.isPending) onDismiss();
-      }}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" disabled={mutation.isPending} onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={mutation.isPending} disabled={!choice || unchanged} onClick={save}>
-              Set boundary
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      busy={mutation.isPending}
+      actionLabel="Set boundary"
+      actionDisabled={!choice || unchanged}
+      onAction={save}
+      onDismiss={onDismiss}
     >
       <SpaceBetween size="m">
         <PolicyPicker
@@ -73,7 +62,7 @@ function SetBoundaryModal({ roleName, currentArn, onDismiss }: { roleName: strin
         <CliEquivalent commands={choice ? [roleCli.putRolePermissionsBoundary(roleName, choice.arn)] : []} emptyText="Select the boundary policy." />
         {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: 'iam:PutRolePermissionsBoundary' }} /> : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }
 

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { ActionModal } from '../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 
@@ -29,31 +28,19 @@ export function ConfirmModal({
   onDismiss: () => void;
 }) {
   return (
-    <Modal
-      visible
+    <ActionModal
       header={header}
       closeAriaLabel={`Close ${header}`}
-      onDismiss={() => {
-        if (!pending) onDismiss();
-      }}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" disabled={pending} onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={pending} onClick={onConfirm}>
-              {confirmLabel}
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      busy={pending}
+      actionLabel={confirmLabel}
+      onAction={onConfirm}
+      onDismiss={onDismiss}
     >
       <SpaceBetween size="m">
         <Box variant="p">{children}</Box>
         <CliEquivalent commands={commands} />
         {error ? <AwsErrorAlert error={error} context={{ action: errorAction }} /> : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }

@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
+import { ActionModal } from '../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
@@ -39,25 +37,13 @@ export function EditRoleModal({ role, onDismiss }: { role: RoleDetails; onDismis
   };
 
   return (
-    <Modal
-      visible
+    <ActionModal
       header={`Edit ${role.name}`}
       closeAriaLabel="Close Edit role"
-      onDismiss={() => {
-        if (!mutation.isPending) onDismiss();
-      }}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" disabled={mutation.isPending} onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={mutation.isPending} onClick={save}>
-              Save changes
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      busy={mutation.isPending}
+      actionLabel="Save changes"
+      onAction={save}
+      onDismiss={onDismiss}
     >
       <SpaceBetween size="m">
         <FormField label="Description" constraintText={`${description.length}/${LIMITS.descriptionMax} characters.`} errorText={descriptionError}>
@@ -74,6 +60,6 @@ export function EditRoleModal({ role, onDismiss }: { role: RoleDetails; onDismis
         <CliEquivalent commands={[roleCli.updateRole(role.name, description, Number.isFinite(seconds) ? seconds : role.maxSessionDuration)]} />
         {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: 'iam:UpdateRole', resource: role.arn }} /> : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }

@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
+import { ActionModal } from '../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { TableEmptyState } from '../../../components/TableStates.tsx';
@@ -43,26 +43,15 @@ function AttachPoliciesModal({ roleName, attached, onDismiss }: { roleName: stri
   };
 
   return (
-    <Modal
-      visible
+    <ActionModal
       size="max"
       header={`Attach policies to ${roleName}`}
       closeAriaLabel="Close Attach policies"
-      onDismiss={() => {
-        if (!mutation.isPending) onDismiss();
-      }}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" disabled={mutation.isPending} onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={mutation.isPending} disabled={toAttach.length === 0} onClick={attach}>
-              Attach policies
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      busy={mutation.isPending}
+      actionLabel="Attach policies"
+      actionDisabled={toAttach.length === 0}
+      onAction={attach}
+      onDismiss={onDismiss}
     >
       <SpaceBetween size="m">
         <PolicyPicker
@@ -86,7 +75,7 @@ function AttachPoliciesModal({ roleName, attached, onDismiss }: { roleName: stri
           <AwsErrorAlert error={mutation.error} context={{ action: 'iam:AttachRolePolicy' }} />
         ) : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }
 

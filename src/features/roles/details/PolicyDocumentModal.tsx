@@ -4,12 +4,10 @@
  */
 import { useCallback, useState } from 'react';
 import type { UseMutationResult } from '@tanstack/react-query';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { ActionModal } from '../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import type { Finding } from '../../policies/checks/findings.ts';
@@ -61,26 +59,14 @@ export function PolicyDocumentModal(props: PolicyDocumentModalProps) {
   };
 
   return (
-    <Modal
-      visible
+    <ActionModal
       size="large"
       header={header}
       closeAriaLabel={`Close ${header}`}
-      onDismiss={() => {
-        if (!mutation.isPending) onDismiss();
-      }}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" disabled={mutation.isPending} onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={mutation.isPending} onClick={save}>
-              {saveLabel}
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      busy={mutation.isPending}
+      actionLabel={saveLabel}
+      onAction={save}
+      onDismiss={onDismiss}
     >
       <SpaceBetween size="m">
         {nameField ? (
@@ -107,6 +93,6 @@ export function PolicyDocumentModal(props: PolicyDocumentModalProps) {
         <CliEquivalent commands={cliFor(document, nameField ? name || '<policy-name>' : name)} />
         {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: errorAction }} /> : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }

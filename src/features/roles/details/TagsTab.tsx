@@ -5,9 +5,9 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
+import { ActionModal } from '../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { TableEmptyState } from '../../../components/TableStates.tsx';
@@ -47,26 +47,15 @@ function ManageTagsModal({ roleName, tags, onDismiss }: { roleName: string; tags
   };
 
   return (
-    <Modal
-      visible
+    <ActionModal
       size="large"
       header={`Manage tags of ${roleName}`}
       closeAriaLabel="Close Manage tags"
-      onDismiss={() => {
-        if (!mutation.isPending) onDismiss();
-      }}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" disabled={mutation.isPending} onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={mutation.isPending} disabled={!valid || commands.length === 0} onClick={save}>
-              Save changes
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      busy={mutation.isPending}
+      actionLabel="Save changes"
+      actionDisabled={!valid || commands.length === 0}
+      onAction={save}
+      onDismiss={onDismiss}
     >
       <SpaceBetween size="m">
         <AttributeEditor<RoleTag>
@@ -101,7 +90,7 @@ function ManageTagsModal({ roleName, tags, onDismiss }: { roleName: string; tags
         <CliEquivalent commands={commands} emptyText="No changes yet." />
         {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: changes.removeKeys.length ? 'iam:UntagRole' : 'iam:TagRole' }} /> : null}
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }
 

@@ -1,14 +1,5 @@
 /** The AWS CLI v2 equivalents of the role page's calls, quoted so they can be pasted into a POSIX shell. */
-import { cliCommand, shellQuote } from '../create/model/shell-quote.ts';
-
-/** Policy JSON on one line (as typed when it does not parse: the CLI then gets exactly what IAM would get). */
-export function compactJson(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text));
-  } catch {
-    return text;
-  }
-}
+import { cliCommand, compactJson, tagsJson, untagCommand } from '../../../aws/cli.ts';
 
 export const roleCli = {
   updateRole: (roleName: string, description: string, maxSessionDuration: number) =>
@@ -52,11 +43,10 @@ export const roleCli = {
   tagRole: (roleName: string, tags: readonly { key: string; value: string }[]) =>
     cliCommand('iam', 'tag-role', [
       ['role-name', roleName],
-      // JSON works for any key or value; the Key=…,Value=… shorthand breaks on commas and '='.
-      ['tags', JSON.stringify(tags.map((tag) => ({ Key: tag.key, Value: tag.value })))],
+      ['tags', tagsJson(tags)],
     ]),
   untagRole: (roleName: string, keys: readonly string[]) =>
-    [cliCommand('iam', 'untag-role', [['role-name', roleName]]), '--tag-keys', ...keys.map(shellQuote)].join(' '),
+    untagCommand('untag-role', [['role-name', roleName]], keys),
   createInstanceProfile: (profileName: string) => cliCommand('iam', 'create-instance-profile', [['instance-profile-name', profileName]]),
   addRoleToInstanceProfile: (profileName: string, roleName: string) =>
     cliCommand('iam', 'add-role-to-instance-profile', [

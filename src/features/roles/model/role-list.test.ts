@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleSummary } from '../api/list-roles.ts';
-import { compactJson, roleCli } from './cli.ts';
+import { compactJson } from '../../../aws/cli.ts';
+import { roleCli } from './cli.ts';
 import { formatDuration, roleMatches } from './role-filter.ts';
 import { parseRolesTablePreferences } from './table-preferences.ts';
 

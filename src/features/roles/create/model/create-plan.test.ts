@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCreatePlan, undoSteps, type RoleDraft } from './create-plan';
-import { shellQuote } from './shell-quote';
+import { shellQuote } from '../../../../aws/cli.ts';
 import { generateTrustPolicy } from './trust-policy';
 
 const trustPolicyJson = generateTrustPolicy(

@@ -2,7 +2,7 @@
  * What "Create role" does, as an ordered list of IAM calls (data, so the review page can show them and their
  * CLI equivalents), and how to undo the ones that succeeded.
  */
-import { cliCommand } from './shell-quote';
+import { cliCommand } from '../../../../aws/cli.ts';
 import type { TagRow } from './validation';
 
 export interface RoleDraft {

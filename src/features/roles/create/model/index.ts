@@ -3,4 +3,3 @@ export * from './validation';
 export * from './create-plan';
 export * from './run-plan';
 export * from './filter-policies';
-export { shellQuote } from './shell-quote';
