@@ -2,8 +2,9 @@
  * Child process for the benchmark: runs an in-memory local AWS on a free port in its own process (so the load
  * generator does not share its event loop) and reports the URL as one JSON line on stdout.
  *
- * BENCH_SCALE=1 also seeds the scale fixture of the EC2 benchmark before reporting ready: 10,000 running instances in
- * us-east-1 and 5,000 instance profiles (bench-profile-00001…). 5,000 profiles is above IAM's default quota of 1,000
+ * BENCH_SCALE=1 also seeds the scale fixture of the EC2 benchmark before reporting ready: instances in us-east-1 and
+ * instance profiles (bench-profile-00001…) until the region holds exactly 10,000 and the account 5,000, counting the
+ * demo seed's own. 5,000 profiles is above IAM's default quota of 1,000
  * per account; AWS raises it to 5,000 on request, and so does this child (for its own process only).
  */
 import { settingsFromEnv } from '../../local-aws/config.ts';
@@ -21,9 +22,13 @@ if (process.env.BENCH_SCALE === '1') {
   const now = new Date();
   const { ec2, iam } = localAws.world;
   (IamQuotas as { instanceProfilesPerAccount: number }).instanceProfilesPerAccount = SCALE.instanceProfiles + 1000;
-  ec2.seedManyInstances(SCALE.region, SCALE.instances, now);
+  const existingInstances = ec2
+    .describeInstances(SCALE.region, {}, now)
+    .items.reduce((sum, reservation) => sum + reservation.instances.length, 0);
+  ec2.seedManyInstances(SCALE.region, SCALE.instances - existingInstances, now);
+  const existingProfiles = iam.listInstanceProfiles().length;
   localAws.world.store.transaction(() => {
-    for (let i = 1; i <= SCALE.instanceProfiles; i++)
+    for (let i = 1; i <= SCALE.instanceProfiles - existingProfiles; i++)
       iam.createInstanceProfile({ instanceProfileName: `bench-profile-${String(i).padStart(5, '0')}` }, now);
   });
   seeded = { ...SCALE, seedMs: Math.round(performance.now() - started) };
