@@ -6,7 +6,7 @@
  * - LOCAL_AWS_CREDENTIALS_TTL_SECONDS: the identity-pool credentials lifetime of this run
  * Returns the teardown that stops both.
  *
- * Credentials from the identity pool live LOCAL_AWS_CREDENTIALS_TTL_SECONDS (default here 60 s instead of AWS's
+ * Credentials from the identity pool live LOCAL_AWS_CREDENTIALS_TTL_SECONDS (default here 30 s instead of AWS's
  * 3600 s) so the session-refresh spec can see a renewal within a test's time.
  */
 import type { FullConfig } from '@playwright/test';
@@ -16,7 +16,7 @@ import { startLocalAws } from '../local-aws/server/app.ts';
 import { ensureConsoleBuilt, repoRoot } from '../scripts/console-build.ts';
 import { startConsoleServer } from '../scripts/serve-console.ts';
 
-export const E2E_CREDENTIALS_TTL_SECONDS = '60';
+export const E2E_CREDENTIALS_TTL_SECONDS = '30';
 
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
   await ensureConsoleBuilt((message) => console.log(`[e2e] ${message}`));

@@ -186,7 +186,7 @@ const steps: Step[] = [
       rmSync(playwrightReport, { force: true });
       const code = await runCommand(
         [node, bin.playwright, 'test', '--reporter=list,json', ...(isCi ? ['--forbid-only'] : [])],
-        minutes(12),
+        minutes(25),
         { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport },
       );
       return playwrightOutcome(readJson(playwrightReport), code);

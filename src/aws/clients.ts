@@ -7,12 +7,16 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, InitializeMiddleware, MetadataBearer } from '@aws-sdk/types';
 import { getAwsEnvironment } from './environment.ts';
 import { RETRY_SETTINGS } from './retry.ts';
 import { SessionEndedError } from './credentials.ts';
 
 let credentialProvider: AwsCredentialIdentityProvider | undefined;
+let credentialsRejectedHandler: (() => Promise<void>) | undefined;
+
+/** Answers meaning AWS no longer accepts this session's credentials (revoked or expired), not a request bug. */
+const REJECTED_CREDENTIAL_CODES = new Set(['InvalidClientTokenId', 'UnrecognizedClientException', 'AuthFailure', 'ExpiredToken', 'ExpiredTokenException']);
 let iam: IAMClient | undefined;
 let sts: STSClient | undefined;
 const ec2ByRegion = new Map<string, EC2Client>();
@@ -28,6 +32,27 @@ function commonSettings(region: string) {
   return { region, credentials: sessionCredentials, ...(endpoint ? { endpoint } : {}), ...RETRY_SETTINGS };
 }
 
+/**
+ * Called by the auth feature: `handler` runs (and is awaited) when a signed call is refused because of its
+ * credentials, before the error reaches the caller, so a revoked session can end and return to sign-in.
+ */
+export function setCredentialsRejectedHandler(handler: (() => Promise<void>) | undefined): void {
+  credentialsRejectedHandler = handler;
+}
+
+const rejectionCheck: InitializeMiddleware<object, MetadataBearer> = (next) => async (args) => {
+  try {
+    return await next(args);
+  } catch (error) {
+    const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+    if (typeof name === 'string' && REJECTED_CREDENTIAL_CODES.has(name) && credentialsRejectedHandler) {
+      await credentialsRejectedHandler().catch(() => undefined);
+    }
+    throw error;
+  }
+};
+const REJECTION_CHECK_OPTIONS = { step: 'initialize', name: 'credentialsRejectedCheck' } as const;
+
 /** Called by the auth feature at sign-in (with the session's provider) and at sign-out (with undefined). */
 export function setCredentialProvider(provider: AwsCredentialIdentityProvider | undefined): void {
   credentialProvider = provider;
@@ -36,12 +61,18 @@ export function setCredentialProvider(provider: AwsCredentialIdentityProvider | 
 
 /** IAM is a global service: one client, signed for the configured default region. */
 export function iamClient(): IAMClient {
-  iam ??= new IAMClient(commonSettings(getAwsEnvironment().region));
+  if (!iam) {
+    iam = new IAMClient(commonSettings(getAwsEnvironment().region));
+    iam.middlewareStack.add(rejectionCheck, REJECTION_CHECK_OPTIONS);
+  }
   return iam;
 }
 
 export function stsClient(): STSClient {
-  sts ??= new STSClient(commonSettings(getAwsEnvironment().region));
+  if (!sts) {
+    sts = new STSClient(commonSettings(getAwsEnvironment().region));
+    sts.middlewareStack.add(rejectionCheck, REJECTION_CHECK_OPTIONS);
+  }
   return sts;
 }
 
@@ -49,6 +80,7 @@ export function ec2Client(region: string): EC2Client {
   let client = ec2ByRegion.get(region);
   if (!client) {
     client = new EC2Client(commonSettings(region));
+    client.middlewareStack.add(rejectionCheck, REJECTION_CHECK_OPTIONS);
     ec2ByRegion.set(region, client);
   }
   return client;

@@ -125,6 +125,22 @@ describe('CognitoCredentialSession', () => {
     expect(time.pending()).toBe(0);
   });
 
+  it('revalidate after refused credentials ends a revoked session, and renews a valid one', async () => {
+    const revoked = setup(60, 3600);
+    await revoked.session.provider();
+    revoked.refreshTokens.mockRejectedValueOnce(Object.assign(new Error('Refresh Token has been revoked'), { name: 'NotAuthorizedException' }));
+    await expect(revoked.session.revalidate()).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+    expect(revoked.onSessionEnded).toHaveBeenCalledTimes(1);
+    await expect(revoked.session.provider()).rejects.toBeInstanceOf(SessionEndedError);
+
+    const valid = setup(60, 3600);
+    await valid.session.provider();
+    await valid.session.revalidate();
+    expect(valid.refreshTokens).toHaveBeenCalledTimes(1);
+    expect((await valid.session.provider()).accessKeyId).toBe('ASIA2');
+    expect(valid.onSessionEnded).not.toHaveBeenCalled();
+  });
+
   it('retries a failed background renewal and forgets everything when ended', async () => {
     const { session, fetchCredentials, time } = setup(60, 3600);
     await session.provider();

@@ -100,6 +100,20 @@ export class CognitoCredentialSession {
     this.credentials = undefined;
   }
 
+  /**
+   * After AWS refused this session's credentials (a GlobalSignOut elsewhere revokes them before they expire):
+   * drops them and renews the user-pool tokens now, so a revoked refresh token ends the session (onSessionEnded)
+   * instead of leaving the user on a page where every call fails.
+   */
+  async revalidate(): Promise<void> {
+    if (this.ended) return;
+    this.credentials = undefined;
+    this.pendingTokens ??= this.renewTokens().finally(() => {
+      this.pendingTokens = undefined;
+    });
+    await this.pendingTokens;
+  }
+
   /** Stops timers and forgets every secret. */
   end(): void {
     this.ended = true;

@@ -1,19 +1,15 @@
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import Container from '@cloudscape-design/components/container';
-import Form from '@cloudscape-design/components/form';
-import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { describeSignInError } from './auth-errors.ts';
 import { PASSWORD_RULES, unmetPasswordRules } from './password-policy.ts';
 import { completeNewPassword, pendingNewPasswordChallenge } from './session.ts';
+import { SignInField, SignInForm } from './SignInForm.tsx';
 import { SignInLayout } from './SignInLayout.tsx';
 import { safeNextPath } from './next-path.ts';
 
@@ -52,81 +48,58 @@ export default function NewPasswordPage() {
         This is the first sign-in of <strong>{challenge.username}</strong>. The password you used was temporary: set your own to
         continue.
       </Alert>
-      <form onSubmit={(event) => void onSubmit(event)} noValidate>
-        <Form
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => void navigate('/signin', { replace: true })}>
-                Cancel
-              </Button>
-              <Button variant="primary" formAction="submit" loading={formState.isSubmitting} loadingText="Saving password">
-                Set password and sign in
-              </Button>
-            </SpaceBetween>
-          }
-          errorText={failure}
-          errorIconAriaLabel="Error"
-        >
-          <Container header={<Header variant="h2">New password</Header>}>
-            <SpaceBetween size="m">
-              <Controller
-                control={control}
-                name="newPassword"
-                rules={{
-                  validate: (value) => {
-                    const unmet = unmetPasswordRules(value);
-                    return unmet.length === 0 ? true : `The password needs: ${unmet.map((rule) => rule.label.toLowerCase()).join(', ')}.`;
-                  },
-                }}
-                render={({ field, fieldState }) => (
-                  <FormField label="New password" errorText={fieldState.error?.message}>
-                    <Input
-                      type="password"
-                      value={field.value}
-                      onChange={({ detail }) => field.onChange(detail.value)}
-                      onBlur={field.onBlur}
-                      ref={field.ref}
-                      autoComplete="new-password"
-                      autoFocus
-                    />
-                  </FormField>
-                )}
-              />
-              <Box>
-                <Box variant="small" color="text-body-secondary">
-                  Password requirements
-                </Box>
-                <ul className="password-rules" aria-label="Password requirements">
-                  {PASSWORD_RULES.map((rule) => (
-                    <li key={rule.id}>
-                      <StatusIndicator type={rule.test(newPassword) ? 'success' : 'pending'} colorOverride={rule.test(newPassword) ? undefined : 'grey'}>
-                        {rule.label}
-                      </StatusIndicator>
-                    </li>
-                  ))}
-                </ul>
-              </Box>
-              <Controller
-                control={control}
-                name="confirmation"
-                rules={{ validate: (value, values) => (value === values.newPassword ? true : 'The passwords do not match.') }}
-                render={({ field, fieldState }) => (
-                  <FormField label="Confirm new password" errorText={fieldState.error?.message}>
-                    <Input
-                      type="password"
-                      value={field.value}
-                      onChange={({ detail }) => field.onChange(detail.value)}
-                      onBlur={field.onBlur}
-                      ref={field.ref}
-                      autoComplete="new-password"
-                    />
-                  </FormField>
-                )}
-              />
-            </SpaceBetween>
-          </Container>
-        </Form>
-      </form>
+      <SignInForm
+        title="New password"
+        failure={failure}
+        onSubmit={onSubmit}
+        actions={
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={() => void navigate('/signin', { replace: true })}>
+              Cancel
+            </Button>
+            <Button variant="primary" formAction="submit" loading={formState.isSubmitting} loadingText="Saving password">
+              Set password and sign in
+            </Button>
+          </SpaceBetween>
+        }
+      >
+        <SignInField
+          control={control}
+          name="newPassword"
+          label="New password"
+          rules={{
+            validate: (value) => {
+              const unmet = unmetPasswordRules(value);
+              return unmet.length === 0 ? true : `The password needs: ${unmet.map((rule) => rule.label.toLowerCase()).join(', ')}.`;
+            },
+          }}
+          type="password"
+          autoComplete="new-password"
+          autoFocus
+        />
+        <Box>
+          <Box variant="small" color="text-body-secondary">
+            Password requirements
+          </Box>
+          <ul className="password-rules" aria-label="Password requirements">
+            {PASSWORD_RULES.map((rule) => (
+              <li key={rule.id}>
+                <StatusIndicator type={rule.test(newPassword) ? 'success' : 'pending'} colorOverride={rule.test(newPassword) ? undefined : 'grey'}>
+                  {rule.label}
+                </StatusIndicator>
+              </li>
+            ))}
+          </ul>
+        </Box>
+        <SignInField
+          control={control}
+          name="confirmation"
+          label="Confirm new password"
+          rules={{ validate: (value, values) => (value === values.newPassword ? true : 'The passwords do not match.') }}
+          type="password"
+          autoComplete="new-password"
+        />
+      </SignInForm>
     </SignInLayout>
   );
 }

@@ -1,19 +1,14 @@
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
-import Container from '@cloudscape-design/components/container';
-import Form from '@cloudscape-design/components/form';
-import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useRuntimeConfig } from '../../app/runtime-config-context.tsx';
 import { describeSignInError } from './auth-errors.ts';
 import { DemoSignIns } from './DemoSignIns.tsx';
 import { signIn } from './session.ts';
 import { useSession } from './use-session.ts';
+import { SignInField, SignInForm } from './SignInForm.tsx';
 import { SignInLayout } from './SignInLayout.tsx';
 import { safeNextPath } from './next-path.ts';
 
@@ -57,58 +52,27 @@ export default function SignInPage() {
   return (
     <SignInLayout>
       {notice && !failure ? <Alert type="info">{notice}</Alert> : null}
-      <form onSubmit={(event) => void onSubmit(event)} noValidate>
-        <Form
-          actions={
-            <Button variant="primary" formAction="submit" loading={formState.isSubmitting} loadingText="Signing in">
-              Sign in
-            </Button>
-          }
-          errorText={failure}
-          errorIconAriaLabel="Error"
-        >
-          <Container header={<Header variant="h2">Sign in</Header>}>
-            <SpaceBetween size="m">
-              <Controller
-                control={control}
-                name="username"
-                rules={{ validate: (value) => (value.trim() ? true : 'Enter your username.') }}
-                render={({ field, fieldState }) => (
-                  <FormField label="Username" errorText={fieldState.error?.message}>
-                    <Input
-                      value={field.value}
-                      onChange={({ detail }) => field.onChange(detail.value)}
-                      onBlur={field.onBlur}
-                      ref={field.ref}
-                      autoComplete="username"
-                      autoFocus
-                      disableBrowserAutocorrect
-                      spellcheck={false}
-                    />
-                  </FormField>
-                )}
-              />
-              <Controller
-                control={control}
-                name="password"
-                rules={{ required: 'Enter your password.' }}
-                render={({ field, fieldState }) => (
-                  <FormField label="Password" errorText={fieldState.error?.message}>
-                    <Input
-                      type="password"
-                      value={field.value}
-                      onChange={({ detail }) => field.onChange(detail.value)}
-                      onBlur={field.onBlur}
-                      ref={field.ref}
-                      autoComplete="current-password"
-                    />
-                  </FormField>
-                )}
-              />
-            </SpaceBetween>
-          </Container>
-        </Form>
-      </form>
+      <SignInForm
+        title="Sign in"
+        failure={failure}
+        onSubmit={onSubmit}
+        actions={
+          <Button variant="primary" formAction="submit" loading={formState.isSubmitting} loadingText="Signing in">
+            Sign in
+          </Button>
+        }
+      >
+        <SignInField
+          control={control}
+          name="username"
+          label="Username"
+          rules={{ validate: (value) => (value.trim() ? true : 'Enter your username.') }}
+          autoComplete="username"
+          autoFocus
+          plainText
+        />
+        <SignInField control={control} name="password" label="Password" rules={{ required: 'Enter your password.' }} type="password" autoComplete="current-password" />
+      </SignInForm>
       {config.mode === 'local' && config.demoUsers.length > 0 ? (
         <DemoSignIns
           users={config.demoUsers}

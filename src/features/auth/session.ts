@@ -108,6 +108,7 @@ async function establish(tokens: UserPoolTokens): Promise<void> {
   });
   credentialSession = session;
   clients.setCredentialProvider(session.provider);
+  clients.setCredentialsRejectedHandler(() => session.revalidate());
   try {
     await session.provider();
     const identity = await clients.getCallerIdentity();
@@ -183,7 +184,10 @@ function clearLocalSession(reason: 'signed-out' | 'expired'): void {
   credentialSession = undefined;
   challenge = undefined;
   storeSession(undefined);
-  void import('../../aws/clients.ts').then((clients) => clients.setCredentialProvider(undefined));
+  void import('../../aws/clients.ts').then((clients) => {
+    clients.setCredentialProvider(undefined);
+    clients.setCredentialsRejectedHandler(undefined);
+  });
   for (const listener of clearedListeners) listener();
   setState({ status: 'signed-out', reason });
 }

@@ -9,23 +9,22 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
 import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { AwsErrorAlert } from '../../components/AwsErrorAlert.tsx';
+import { tableDisplayProps, TablePagination, TablePreferencesControl } from '../../components/TableControls.tsx';
 import { TableEmptyState } from '../../components/TableStates.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { filterPolicies, policyTypeOf, POLICY_TYPE_LABELS, type PolicyTypeFilter } from '../roles/create/model/filter-policies.ts';
 import { policyQueries, type PolicySummary } from './api/list-policies.ts';
 import { DeletePolicyModal } from './components/DeletePolicyModal.tsx';
-import { RouterLink } from '../../components/RouterLink.tsx';
+import { RouterButton, RouterLink } from '../../components/RouterLink.tsx';
 import { listStateFromSearchParams, listStateToSearchParams, serverFilterOf, type PoliciesListState, type UsageFilter } from './model/list-filter.ts';
 import { policyDetailsHref } from './model/routes.ts';
-import { PAGE_SIZES, POLICY_COLUMNS, usePoliciesTablePreferences } from './model/table-preferences.ts';
+import { POLICY_COLUMNS, usePoliciesTablePreferences } from './model/table-preferences.ts';
 import './components/policy-pages.css';
 
 const TYPE_OPTIONS: { value: PolicyTypeFilter; label: string }[] = [
@@ -85,8 +84,7 @@ export default function PoliciesPage() {
         loadingText="Loading policies"
         trackBy="arn"
         selectionType="single"
-        wrapLines={preferences.wrapLines}
-        columnDisplay={POLICY_COLUMNS.map((column) => ({ id: column.id, visible: preferences.visibleColumns.includes(column.id) }))}
+        {...tableDisplayProps(POLICY_COLUMNS, preferences)}
         ariaLabels={{
           tableLabel: 'Policies',
           selectionGroupLabel: 'Policy selection',
@@ -107,16 +105,9 @@ export default function PoliciesPage() {
                 >
                   Delete
                 </Button>
-                <Button
-                  variant="primary"
-                  href="/policies/create"
-                  onFollow={(event) => {
-                    event.preventDefault();
-                    void navigate('/policies/create');
-                  }}
-                >
+                <RouterButton variant="primary" href="/policies/create">
                   Create policy
-                </Button>
+                </RouterButton>
               </SpaceBetween>
             }
           >
@@ -127,6 +118,7 @@ export default function PoliciesPage() {
           <div className="policy-list-filters">
             <div className="policy-list-filters__text">
               <TextFilter
+                filteringClearAriaLabel="Clear filter"
                 filteringText={state.text}
                 filteringPlaceholder="Filter policies by name, description or ARN"
                 filteringAriaLabel="Find policies"
@@ -157,33 +149,9 @@ export default function PoliciesPage() {
             />
           </div>
         }
-        pagination={
-          <Pagination {...paginationProps} ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (page) => `Page ${page}` }} />
-        }
+        pagination={<TablePagination {...paginationProps} />}
         preferences={
-          <CollectionPreferences
-            title="Preferences"
-            confirmLabel="Confirm"
-            cancelLabel="Cancel"
-            preferences={{
-              pageSize: preferences.pageSize,
-              wrapLines: preferences.wrapLines,
-              contentDisplay: POLICY_COLUMNS.map((column) => ({ id: column.id, visible: preferences.visibleColumns.includes(column.id) })),
-            }}
-            pageSizePreference={{ title: 'Page size', options: PAGE_SIZES.map((size) => ({ value: size, label: `${size} policies` })) }}
-            wrapLinesPreference={{ label: 'Wrap lines', description: 'Show long names in full.' }}
-            contentDisplayPreference={{
-              title: 'Columns',
-              options: POLICY_COLUMNS.map((column) => ({ id: column.id, label: column.label, ...('alwaysVisible' in column ? { alwaysVisible: true } : {}) })),
-            }}
-            onConfirm={({ detail }) =>
-              setPreferences({
-                pageSize: detail.pageSize ?? preferences.pageSize,
-                wrapLines: detail.wrapLines ?? preferences.wrapLines,
-                visibleColumns: (detail.contentDisplay ?? []).filter((column) => column.visible).map((column) => column.id),
-              })
-            }
-          />
+          <TablePreferencesControl columns={POLICY_COLUMNS} preferences={preferences} onChange={setPreferences} itemsNoun="policies" wrapLinesDescription="Show long names in full." />
         }
         empty={
           query.isError ? (

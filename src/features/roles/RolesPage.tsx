@@ -5,26 +5,25 @@
  */
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
 import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { AwsErrorAlert } from '../../components/AwsErrorAlert.tsx';
-import { RoleLink } from '../../components/RouterLink.tsx';
+import { RoleLink, RouterButton } from '../../components/RouterLink.tsx';
+import { tableDisplayProps, TablePagination, TablePreferencesControl } from '../../components/TableControls.tsx';
 import { TableEmptyState } from '../../components/TableStates.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { profileQueries, profilesOfRole } from './api/list-instance-profiles.ts';
 import { roleQueries, type RoleSummary } from './api/list-roles.ts';
 import { DeleteRolesModal } from './components/DeleteRolesModal.tsx';
 import { formatDuration, roleMatches } from './model/role-filter.ts';
-import { PAGE_SIZES, ROLE_COLUMNS, useRolesTablePreferences } from './model/table-preferences.ts';
+import { ROLE_COLUMNS, useRolesTablePreferences } from './model/table-preferences.ts';
 
 /** ?filter=… is the search; ?name=… (the create wizard's link to a new role) works the same way. */
 function useUrlFilter(): [string, (text: string) => void] {
@@ -45,7 +44,6 @@ function useUrlFilter(): [string, (text: string) => void] {
 }
 
 export default function RolesPage() {
-  const navigate = useNavigate();
   const roles = useQuery(roleQueries.list());
   const profiles = useQuery(profileQueries.byRole());
   const [filterText, setFilterText] = useUrlFilter();
@@ -73,8 +71,7 @@ export default function RolesPage() {
         loadingText="Loading roles"
         trackBy="arn"
         selectionType="multi"
-        wrapLines={preferences.wrapLines}
-        columnDisplay={ROLE_COLUMNS.map((column) => ({ id: column.id, visible: preferences.visibleColumns.includes(column.id) }))}
+        {...tableDisplayProps(ROLE_COLUMNS, preferences)}
         ariaLabels={{
           tableLabel: 'Roles',
           selectionGroupLabel: 'Role selection',
@@ -100,16 +97,9 @@ export default function RolesPage() {
                 <Button disabled={selected.length === 0} onClick={() => setDeleting(selected.map((role) => role.name))}>
                   Delete
                 </Button>
-                <Button
-                  variant="primary"
-                  href="/roles/create"
-                  onFollow={(event) => {
-                    event.preventDefault();
-                    void navigate('/roles/create');
-                  }}
-                >
+                <RouterButton variant="primary" href="/roles/create">
                   Create role
-                </Button>
+                </RouterButton>
               </SpaceBetween>
             }
           >
@@ -118,6 +108,7 @@ export default function RolesPage() {
         }
         filter={
           <TextFilter
+            filteringClearAriaLabel="Clear filter"
             filteringText={filterText}
             filteringPlaceholder="Find roles by name, trusted entity, description or instance profile"
             filteringAriaLabel="Find roles"
@@ -128,33 +119,9 @@ export default function RolesPage() {
             }}
           />
         }
-        pagination={
-          <Pagination {...paginationProps} ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (page) => `Page ${page}` }} />
-        }
+        pagination={<TablePagination {...paginationProps} />}
         preferences={
-          <CollectionPreferences
-            title="Preferences"
-            confirmLabel="Confirm"
-            cancelLabel="Cancel"
-            preferences={{
-              pageSize: preferences.pageSize,
-              wrapLines: preferences.wrapLines,
-              contentDisplay: ROLE_COLUMNS.map((column) => ({ id: column.id, visible: preferences.visibleColumns.includes(column.id) })),
-            }}
-            pageSizePreference={{ title: 'Page size', options: PAGE_SIZES.map((size) => ({ value: size, label: `${size} roles` })) }}
-            wrapLinesPreference={{ label: 'Wrap lines', description: 'Show long descriptions in full.' }}
-            contentDisplayPreference={{
-              title: 'Columns',
-              options: ROLE_COLUMNS.map((column) => ({ id: column.id, label: column.label, ...('alwaysVisible' in column ? { alwaysVisible: true } : {}) })),
-            }}
-            onConfirm={({ detail }) =>
-              setPreferences({
-                pageSize: detail.pageSize ?? preferences.pageSize,
-                wrapLines: detail.wrapLines ?? preferences.wrapLines,
-                visibleColumns: (detail.contentDisplay ?? []).filter((column) => column.visible).map((column) => column.id),
-              })
-            }
-          />
+          <TablePreferencesControl columns={ROLE_COLUMNS} preferences={preferences} onChange={setPreferences} itemsNoun="roles" wrapLinesDescription="Show long descriptions in full." />
         }
         empty={
           roles.isError ? (

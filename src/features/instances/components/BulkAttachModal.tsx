@@ -23,7 +23,7 @@ import { roleChangeBlockedReason } from '../model/instance-state.ts';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { InstanceStateIndicator } from './InstanceStateIndicator.tsx';
 import { RolesWithoutProfileNotice } from './RolesWithoutProfileNotice.tsx';
-import { rolesWithoutProfile, useProfileOptions } from './use-profile-options.ts';
+import { profileSelectProps, rolesWithoutProfile, useProfileOptions } from './use-profile-options.ts';
 import './instances.css';
 
 const RESULT_INDICATORS: Record<BulkStatus, { type: StatusIndicatorProps.Type; text: string }> = {
@@ -109,6 +109,7 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
       size="max"
       onDismiss={() => (running ? undefined : onDismiss())}
       header={`Attach IAM role to ${instances.length} instances`}
+      closeAriaLabel="Close dialog"
       footer={
         <Box float="right">
           <SpaceBetween direction="horizontal" size="xs">
@@ -152,19 +153,10 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
               }
             >
               <Select
+                {...profileSelectProps(profiles)}
                 selectedOption={selected}
                 onChange={({ detail }) => setSelected(detail.selectedOption)}
                 options={options}
-                placeholder="Choose an IAM role"
-                filteringType="auto"
-                filteringPlaceholder="Find instance profiles by name, role or ARN"
-                filteringAriaLabel="Find instance profiles"
-                virtualScroll
-                statusType={profiles.isPending ? 'loading' : profiles.isError ? 'error' : 'finished'}
-                loadingText="Loading instance profiles"
-                errorText="Could not load the instance profiles."
-                ariaLabel="IAM role"
-                triggerVariant="option"
                 disabled={running}
               />
             </FormField>

@@ -1,17 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
 import Header from '@cloudscape-design/components/header';
-import Link from '@cloudscape-design/components/link';
-import Pagination from '@cloudscape-design/components/pagination';
 import PropertyFilter, { type PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
+import { RouterLink } from '../../../components/RouterLink.tsx';
 import { TableEmptyState } from '../../../components/TableStates.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { instanceQueries, type InstanceSummary } from '../api/describe-instances.ts';
@@ -29,6 +28,7 @@ import { IamRoleValue } from './IamRoleValue.tsx';
 import { InstanceActions, type InstanceAction } from './InstanceActions.tsx';
 import { InstanceStateIndicator, instanceStateText } from './InstanceStateIndicator.tsx';
 import { ModifyIamRoleModal } from './ModifyIamRoleModal.tsx';
+import { TablePagination } from '../../../components/TableControls.tsx';
 
 export interface InstanceRow extends InstanceSummary {
   /** Role name (or the empty-profile notice): what the "IAM role" column shows, sorts and filters by. */
@@ -54,7 +54,6 @@ type Dialog = { kind: 'modify'; instance: InstanceSummary } | { kind: 'bulk'; in
 
 /** The region's instances: property filter (kept in the URL), sorting, pagination, preferences, actions. */
 export function InstancesTable({ region }: { region: string }) {
-  const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const instances = useQuery(instanceQueries.list(region));
   const profiles = useQuery(instanceProfileQueries.directory());
@@ -114,17 +113,7 @@ export function InstancesTable({ region }: { region: string }) {
       id: 'instanceId',
       header: 'Instance ID',
       sortingField: 'instanceId',
-      cell: (row) => (
-        <Link
-          href={`/instances/${row.instanceId}`}
-          onFollow={(event) => {
-            event.preventDefault();
-            void navigate(`/instances/${row.instanceId}`);
-          }}
-        >
-          {row.instanceId}
-        </Link>
-      ),
+      cell: (row) => <RouterLink href={`/instances/${row.instanceId}`}>{row.instanceId}</RouterLink>,
     },
     { id: 'state', header: 'Instance state', sortingField: 'stateText', cell: (row) => <InstanceStateIndicator state={row.state} /> },
     {
@@ -199,10 +188,14 @@ export function InstancesTable({ region }: { region: string }) {
             filteringAriaLabel="Find instances"
             countText={filteredItemsCount === 1 ? '1 match' : `${filteredItemsCount ?? 0} matches`}
             expandToViewport
-            i18nStrings={{ filteringAriaLabel: 'Find instances', clearFiltersText: 'Clear filters' }}
+            i18nStrings={{
+              filteringAriaLabel: 'Find instances',
+              clearFiltersText: 'Clear filters',
+              removeTokenButtonAriaLabel: (token) => `Remove filter ${token.propertyLabel} ${token.operator} ${token.value}`,
+            }}
           />
         }
-        pagination={<Pagination {...paginationProps} />}
+        pagination={<TablePagination {...paginationProps} />}
         preferences={
           <CollectionPreferences
             title="Preferences"

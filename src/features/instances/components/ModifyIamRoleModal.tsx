@@ -10,7 +10,7 @@ import Link from '@cloudscape-design/components/link';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import { ActionModal } from '../../components/ActionModal.tsx';
+import { ActionModal } from '../../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { associationOperations } from '../api/change-association.ts';
@@ -26,7 +26,7 @@ import { roleDisplayOf } from '../model/role-display.ts';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { IamRoleValue } from './IamRoleValue.tsx';
 import { RolesWithoutProfileNotice } from './RolesWithoutProfileNotice.tsx';
-import { NO_ROLE_OPTION, NO_ROLE_VALUE, profileOption, rolesWithoutProfile, useProfileOptions } from './use-profile-options.ts';
+import { NO_ROLE_OPTION, NO_ROLE_VALUE, profileOption, profileSelectProps, rolesWithoutProfile, useProfileOptions } from './use-profile-options.ts';
 import './instances.css';
 
 export const DETACH_CONFIRMATION = 'Detach';
@@ -248,6 +248,7 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
           errorText={selectedProfileHasNoRole ? 'This instance profile holds no role: add a role to it in IAM, or choose another.' : undefined}
         >
           <Select
+            {...profileSelectProps(profiles)}
             selectedOption={shownSelection}
             onChange={({ detail }) => {
               setTouched(true);
@@ -256,20 +257,10 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
               setCancelled(false);
             }}
             options={options}
-            placeholder="Choose an IAM role"
-            filteringType="auto"
-            filteringPlaceholder="Find instance profiles by name, role or ARN"
-            filteringAriaLabel="Find instance profiles"
-            virtualScroll
-            statusType={profiles.isPending ? 'loading' : profiles.isError ? 'error' : 'finished'}
-            loadingText="Loading instance profiles"
-            errorText="Could not load the instance profiles."
             recoveryText="Retry"
             onLoadItems={({ detail }) => (detail.firstPage && profiles.isError ? void profiles.refetch() : undefined)}
             empty="No instance profiles in this account"
             disabled={running || !association.isSuccess}
-            ariaLabel="IAM role"
-            triggerVariant="option"
           />
         </FormField>
         {profiles.isError ? <AwsErrorAlert error={profiles.error} context={{ action: 'iam:ListInstanceProfiles' }} onRetry={() => void profiles.refetch()} /> : null}

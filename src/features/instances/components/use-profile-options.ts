@@ -55,3 +55,19 @@ export function useProfileOptions(
     return options;
   }, [directory, orphanRoles, includeNoRole]);
 }
+
+/** The instance profile Select's texts and loading state, the same in both role dialogs. */
+export function profileSelectProps(profiles: { isPending: boolean; isError: boolean }) {
+  return {
+    placeholder: 'Choose an IAM role',
+    filteringType: 'auto',
+    filteringPlaceholder: 'Find instance profiles by name, role or ARN',
+    filteringAriaLabel: 'Find instance profiles',
+    virtualScroll: true,
+    statusType: profiles.isPending ? 'loading' : profiles.isError ? 'error' : 'finished',
+    loadingText: 'Loading instance profiles',
+    errorText: 'Could not load the instance profiles.',
+    ariaLabel: 'IAM role',
+    triggerVariant: 'option',
+  } satisfies Partial<SelectProps>;
+}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { ActionModal } from '../../components/ActionModal.tsx';
+import { ActionModal } from '../../../components/ActionModal.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { usePolicyChangeRun } from '../api/use-policy-changes.ts';

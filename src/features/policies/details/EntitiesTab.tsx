@@ -4,7 +4,6 @@ import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
@@ -16,6 +15,7 @@ import { ConfirmChangesModal } from '../components/ConfirmChangesModal.tsx';
 import { entityText } from '../components/DeletePolicyModal.tsx';
 import { RoleLink } from '../../../components/RouterLink.tsx';
 import type { AttachedEntity } from '../model/changes.ts';
+import { TablePagination } from '../../../components/TableControls.tsx';
 
 const TYPE_LABEL = { role: 'Role', user: 'User', group: 'Group' } as const;
 const keyOf = (entity: AttachedEntity) => `${entity.type}:${entity.name}:${entity.usage}`;
@@ -73,8 +73,8 @@ export function EntitiesTab({ policy }: { policy: PolicyDetails }) {
             Entities attached
           </Header>
         }
-        filter={<TextFilter {...filterProps} filteringPlaceholder="Find entities" filteringAriaLabel="Find entities" countText={`${filteredItemsCount ?? 0} matches`} />}
-        pagination={<Pagination {...paginationProps} />}
+        filter={<TextFilter {...filterProps} filteringPlaceholder="Find entities" filteringAriaLabel="Find entities" filteringClearAriaLabel="Clear filter" countText={`${filteredItemsCount ?? 0} matches`} />}
+        pagination={<TablePagination {...paginationProps} />}
         empty={
           entities.isError ? (
             <Box textAlign="left">

@@ -10,7 +10,7 @@ import { TableEmptyState } from '../../../components/TableStates.tsx';
 import type { PolicyDetails } from '../api/get-policy.ts';
 import { policyTagQueries } from '../api/list-policy-tags.ts';
 import { ConfirmChangesModal } from '../components/ConfirmChangesModal.tsx';
-import { PolicyTagsEditor, tagsAreValid } from '../components/PolicyTagsEditor.tsx';
+import { TagsEditor, tagsAreValid } from '../../../components/TagsEditor.tsx';
 import { tagChanges } from '../model/changes.ts';
 import type { PolicyTag } from '../model/cli.ts';
 
@@ -27,7 +27,7 @@ function ManageTagsModal({ policy, tags, onDismiss }: { policy: PolicyDetails; t
       disabled={!tagsAreValid(edited)}
       onDismiss={onDismiss}
     >
-      <PolicyTagsEditor tags={edited} onChange={setEdited} />
+      <TagsEditor tags={edited} onChange={setEdited} empty="No tags associated with the policy." />
     </ConfirmChangesModal>
   );
 }

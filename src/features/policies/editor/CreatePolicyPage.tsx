@@ -19,7 +19,7 @@ import { useCreatePolicy } from '../api/create-policy.ts';
 import type { Finding } from '../checks/findings.ts';
 import { documentBlocker, PolicyDocumentField } from '../components/PolicyDocumentField.tsx';
 import { EMPTY_POLICY_TEMPLATE, validateNewPolicyDescription, validateNewPolicyName } from '../components/policy-form-rules.ts';
-import { PolicyTagsEditor, tagsAreValid } from '../components/PolicyTagsEditor.tsx';
+import { TagsEditor, tagsAreValid } from '../../../components/TagsEditor.tsx';
 import { policyCli, type PolicyTag } from '../model/cli.ts';
 import { policyDetailsHref } from '../model/routes.ts';
 
@@ -97,7 +97,7 @@ export default function CreatePolicyPage() {
             <PolicyDocumentField value={document} onChange={setDocument} onFindings={setFindings} {...(submitted && documentError ? { errorText: documentError } : {})} />
           </Container>
           <Container header={<Header variant="h2" description="Tags are key-value pairs that help you identify, organize or search for the policy.">Tags - optional</Header>}>
-            <PolicyTagsEditor tags={tags} onChange={setTags} />
+            <TagsEditor tags={tags} onChange={setTags} empty="No tags associated with the policy." />
           </Container>
           {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: 'iam:CreatePolicy' }} /> : null}
           <Container>

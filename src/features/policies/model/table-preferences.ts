@@ -1,11 +1,5 @@
-/** The policies table's display preferences, remembered in localStorage (never anything secret). */
-import { useState } from 'react';
-
-export interface PoliciesTablePreferences {
-  pageSize: number;
-  visibleColumns: string[];
-  wrapLines: boolean;
-}
+/** The policies table's columns and default display preferences. */
+import { parseTablePreferences, useTablePreferences, type TablePreferences } from '../../../components/table-preferences.ts';
 
 export const POLICY_COLUMNS = [
   { id: 'name', label: 'Policy name', alwaysVisible: true },
@@ -17,50 +11,16 @@ export const POLICY_COLUMNS = [
   { id: 'version', label: 'Default version' },
 ] as const;
 
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
-
-export const DEFAULT_POLICY_TABLE_PREFERENCES: PoliciesTablePreferences = {
+const DEFAULTS: TablePreferences = {
   pageSize: 20,
   visibleColumns: ['name', 'type', 'usedAs', 'updated'],
   wrapLines: false,
 };
 
-const STORAGE_KEY = 'iam-role-console:policies-table';
-
-export function parsePoliciesTablePreferences(raw: string | null): PoliciesTablePreferences {
-  const defaults = DEFAULT_POLICY_TABLE_PREFERENCES;
-  if (!raw) return defaults;
-  try {
-    const value = JSON.parse(raw) as Partial<Record<keyof PoliciesTablePreferences, unknown>>;
-    const known = new Set<string>(POLICY_COLUMNS.map((column) => column.id));
-    const columns = Array.isArray(value.visibleColumns) ? value.visibleColumns.filter((id): id is string => typeof id === 'string' && known.has(id)) : [];
-    return {
-      pageSize: PAGE_SIZES.includes(value.pageSize as (typeof PAGE_SIZES)[number]) ? (value.pageSize as number) : defaults.pageSize,
-      visibleColumns: columns.length > 0 ? [...new Set(['name', ...columns])] : defaults.visibleColumns,
-      wrapLines: value.wrapLines === true,
-    };
-  } catch {
-    return defaults;
-  }
+function parsePoliciesTablePreferences(raw: string | null): TablePreferences {
+  return parseTablePreferences(raw, POLICY_COLUMNS, DEFAULTS);
 }
 
-function read(): PoliciesTablePreferences {
-  try {
-    return parsePoliciesTablePreferences(localStorage.getItem(STORAGE_KEY));
-  } catch {
-    return DEFAULT_POLICY_TABLE_PREFERENCES;
-  }
-}
-
-export function usePoliciesTablePreferences(): [PoliciesTablePreferences, (next: PoliciesTablePreferences) => void] {
-  const [preferences, setPreferences] = useState(read);
-  const update = (next: PoliciesTablePreferences) => {
-    setPreferences(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-    } catch {
-      // Unavailable storage only means the choice is not remembered.
-    }
-  };
-  return [preferences, update];
+export function usePoliciesTablePreferences() {
+  return useTablePreferences('iam-role-console:policies-table', parsePoliciesTablePreferences);
 }

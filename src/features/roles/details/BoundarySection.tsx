@@ -5,7 +5,7 @@ import Container from '@cloudscape-design/components/container';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { ActionModal } from '../../components/ActionModal.tsx';
+import { ActionModal } from '../../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';

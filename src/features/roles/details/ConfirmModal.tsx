@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import Box from '@cloudscape-design/components/box';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { ActionModal } from '../../components/ActionModal.tsx';
+import { ActionModal } from '../../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 

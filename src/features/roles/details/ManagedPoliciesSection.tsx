@@ -5,7 +5,7 @@ import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import { ActionModal } from '../../components/ActionModal.tsx';
+import { ActionModal } from '../../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { TableEmptyState } from '../../../components/TableStates.tsx';

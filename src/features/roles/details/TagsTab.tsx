@@ -1,20 +1,19 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import { ActionModal } from '../../components/ActionModal.tsx';
+import { ActionModal } from '../../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { TableEmptyState } from '../../../components/TableStates.tsx';
+import { TagsEditor, tagsAreValid } from '../../../components/TagsEditor.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { roleTagQueries } from '../api/list-role-tags.ts';
 import { useUpdateRoleTags } from '../api/update-role-tags.ts';
-import { LIMITS, validateTags } from '../create/model/validation.ts';
+import { LIMITS } from '../create/model/validation.ts';
 import { roleCli } from '../model/cli.ts';
 import { diffTags, type RoleTag } from '../model/tags-diff.ts';
 
@@ -22,16 +21,12 @@ function ManageTagsModal({ roleName, tags, onDismiss }: { roleName: string; tags
   const [rows, setRows] = useState<RoleTag[]>(() => tags.map((tag) => ({ ...tag })));
   const mutation = useUpdateRoleTags();
   const { notify } = useNotifications();
-  const validation = validateTags(rows);
-  const rowErrors = new Map(validation.rows.map((row) => [row.index, row]));
-  const valid = !validation.listError && validation.rows.length === 0;
+  const valid = tagsAreValid(rows);
   const changes = diffTags(tags, rows);
   const commands = [
     ...(changes.removeKeys.length ? [roleCli.untagRole(roleName, changes.removeKeys)] : []),
     ...(changes.put.length ? [roleCli.tagRole(roleName, changes.put)] : []),
   ];
-  const remaining = LIMITS.tagsMax - rows.length;
-  const setRow = (index: number, change: Partial<RoleTag>) => setRows(rows.map((row, position) => (position === index ? { ...row, ...change } : row)));
 
   const save = () => {
     if (!valid || commands.length === 0 || mutation.isPending) return;
@@ -58,35 +53,7 @@ function ManageTagsModal({ roleName, tags, onDismiss }: { roleName: string; tags
       onDismiss={onDismiss}
     >
       <SpaceBetween size="m">
-        <AttributeEditor<RoleTag>
-          items={rows}
-          addButtonText="Add new tag"
-          removeButtonText="Remove"
-          disableAddButton={remaining <= 0}
-          onAddButtonClick={() => setRows([...rows, { key: '', value: '' }])}
-          onRemoveButtonClick={({ detail }) => setRows(rows.filter((_, index) => index !== detail.itemIndex))}
-          empty="No tags associated with the role."
-          additionalInfo={
-            validation.listError ??
-            (remaining > 0 ? `You can add up to ${remaining} more ${remaining === 1 ? 'tag' : 'tags'}.` : `You have reached the limit of ${LIMITS.tagsMax} tags.`)
-          }
-          definition={[
-            {
-              label: 'Key',
-              control: (row, index) => <Input value={row.key} ariaLabel={`Tag ${index + 1} key`} placeholder="Enter key" onChange={({ detail }) => setRow(index, { key: detail.value })} />,
-              errorText: (_row, index) => rowErrors.get(index)?.key,
-              constraintText: (row) => `${row.key.length}/${LIMITS.tagKeyMax} characters.`,
-            },
-            {
-              label: 'Value - optional',
-              control: (row, index) => (
-                <Input value={row.value} ariaLabel={`Tag ${index + 1} value`} placeholder="Enter value" onChange={({ detail }) => setRow(index, { value: detail.value })} />
-              ),
-              errorText: (_row, index) => rowErrors.get(index)?.value,
-              constraintText: (row) => `${row.value.length}/${LIMITS.tagValueMax} characters.`,
-            },
-          ]}
-        />
+        <TagsEditor tags={rows} onChange={setRows} empty="No tags associated with the role." showLengths />
         <CliEquivalent commands={commands} emptyText="No changes yet." />
         {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: changes.removeKeys.length ? 'iam:UntagRole' : 'iam:TagRole' }} /> : null}
       </SpaceBetween>

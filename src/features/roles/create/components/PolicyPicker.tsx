@@ -10,13 +10,13 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { AwsErrorAlert } from '../../../../components/AwsErrorAlert.tsx';
+import { TablePagination } from '../../../../components/TableControls.tsx';
 import { TableEmptyState } from '../../../../components/TableStates.tsx';
 import { policyDocumentQueries } from '../../../policies/api/get-policy-document.ts';
 import { policyPageQueries, type ManagedPolicy } from '../../../policies/api/list-policy-pages.ts';
@@ -167,6 +167,7 @@ export function PolicyPicker({ title, description, selectionType, selected, onCh
           <div className="policy-filters">
             <div className="policy-filters-text">
               <TextFilter
+                filteringClearAriaLabel="Clear filter"
                 filteringText={filterText}
                 filteringPlaceholder="Filter policies by name, description or ARN"
                 filteringAriaLabel={`Filter ${title}`}
@@ -190,7 +191,7 @@ export function PolicyPicker({ title, description, selectionType, selected, onCh
             </div>
           </div>
         }
-        pagination={<Pagination {...paginationProps} ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (page) => `Page ${page}` }} />}
+        pagination={<TablePagination {...paginationProps} />}
         empty={
           query.isError ? (
             <Box textAlign="left">

@@ -1,15 +1,10 @@
-import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
-import { LIMITS, validateTags, type TagRow } from '../model/validation.ts';
+import { TagsEditor } from '../../../../components/TagsEditor.tsx';
+import type { TagRow } from '../model/validation.ts';
 
 /** Key/value tags, checked against IAM's tag rules on every keystroke. */
 export function TagsStep({ tags, onChange }: { tags: TagRow[]; onChange: (tags: TagRow[]) => void }) {
-  const validation = validateTags(tags);
-  const rowErrors = new Map(validation.rows.map((row) => [row.index, row]));
-  const remaining = LIMITS.tagsMax - tags.length;
-  const setRow = (index: number, change: Partial<TagRow>) => onChange(tags.map((tag, position) => (position === index ? { ...tag, ...change } : tag)));
   return (
     <Container
       header={
@@ -18,36 +13,7 @@ export function TagsStep({ tags, onChange }: { tags: TagRow[]; onChange: (tags: 
         </Header>
       }
     >
-      <AttributeEditor<TagRow>
-        items={tags}
-        addButtonText="Add new tag"
-        removeButtonText="Remove"
-        disableAddButton={remaining <= 0}
-        onAddButtonClick={() => onChange([...tags, { key: '', value: '' }])}
-        onRemoveButtonClick={({ detail }) => onChange(tags.filter((_, index) => index !== detail.itemIndex))}
-        empty="No tags associated with the resource."
-        additionalInfo={
-          validation.listError ?? (remaining > 0 ? `You can add up to ${remaining} more ${remaining === 1 ? 'tag' : 'tags'}.` : 'You have reached the limit of 50 tags.')
-        }
-        definition={[
-          {
-            label: 'Key',
-            control: (tag, index) => (
-              <Input value={tag.key} ariaLabel={`Tag ${index + 1} key`} placeholder="Enter key" onChange={({ detail }) => setRow(index, { key: detail.value })} />
-            ),
-            errorText: (_tag, index) => rowErrors.get(index)?.key,
-            constraintText: (tag) => `${tag.key.length}/${LIMITS.tagKeyMax} characters.`,
-          },
-          {
-            label: 'Value - optional',
-            control: (tag, index) => (
-              <Input value={tag.value} ariaLabel={`Tag ${index + 1} value`} placeholder="Enter value" onChange={({ detail }) => setRow(index, { value: detail.value })} />
-            ),
-            errorText: (_tag, index) => rowErrors.get(index)?.value,
-            constraintText: (tag) => `${tag.value.length}/${LIMITS.tagValueMax} characters.`,
-          },
-        ]}
-      />
+      <TagsEditor tags={tags} onChange={onChange} empty="No tags associated with the resource." showLengths />
     </Container>
   );
 }
