@@ -89,12 +89,13 @@ test.describe('faults in AWS', () => {
     const consolePage = new ConsolePage(page);
     expect(await setFaults('throttle=0.2')).toBe('throttle=0.2');
 
-    // The lists.
-    await consolePage.expectRows('Roles');
+    // The lists. A throttled call is retried with growing, jittered delays: a list may take several seconds.
+    const throttledListTimeout = 45_000;
+    await consolePage.expectRows('Roles', throttledListTimeout);
     await consolePage.openFromSideNavigation('Policies');
-    await consolePage.expectRows('Policies');
+    await consolePage.expectRows('Policies', throttledListTimeout);
     await consolePage.openFromSideNavigation('Instances');
-    await consolePage.expectRows('Instances');
+    await consolePage.expectRows('Instances', throttledListTimeout);
     await expect(consolePage.errorAlerts()).toHaveCount(0);
 
     // The wizard.

@@ -230,7 +230,7 @@ test.describe('Modify IAM role', () => {
     await expect(results.getByRole('row').filter({ hasText: terminated })).toContainText('Skipped');
     await expect(results.getByRole('row').filter({ hasText: terminated })).toContainText('terminated');
     await page.screenshot({ path: `${SCREENSHOTS}/bulk-results.png` });
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
     for (const instanceId of [first, second]) {
       expect(await associationsOf(instanceId)).toMatchObject([{ State: 'associated', IamInstanceProfile: { Arn: profileArn('WebServerRole') } }]);

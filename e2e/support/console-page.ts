@@ -50,12 +50,12 @@ export class ConsolePage {
     return this.page.getByRole('table', { name });
   }
 
-  /** Waits for the table to finish loading and show at least one data row. */
-  async expectRows(name: 'Roles' | 'Policies' | 'Instances'): Promise<void> {
+  /** Waits for the table to finish loading and show at least one data row (longer `timeout` under injected faults). */
+  async expectRows(name: 'Roles' | 'Policies' | 'Instances', timeout?: number): Promise<void> {
     const table = this.table(name);
     await expect(table).toBeVisible();
-    await expect(table.getByRole('row').nth(1)).toBeVisible();
-    await expect(table.getByText(/^Loading/)).toHaveCount(0);
+    await expect(table.getByRole('row').nth(1)).toBeVisible({ timeout });
+    await expect(table.getByText(/^Loading/)).toHaveCount(0, { timeout });
   }
 
   refreshButton(name: 'Roles' | 'Policies' | 'Instances'): Locator {
