@@ -22,6 +22,8 @@ import { runLoad, type LoadResult } from './bench/load.ts';
 import { measurePolicyFilter } from './bench/policy-filter.ts';
 import { readManifest, routeCostBeyondShell, type RouteCost } from './bench/route-chunk.ts';
 import { QuerySigner } from './bench/sigv4-sign.ts';
+import { measureUiScale, type UiScaleResult } from './bench/ui-scale.ts';
+import { startConsoleServer } from './serve-console.ts';
 import { runLoadTest, type LoadTestResult } from '../test/robustness/load.ts';
 
 const TARGETS = {
@@ -33,6 +35,9 @@ const TARGETS = {
   describeInstancesPageMs: 100,
   describeInstancesCalls: 10,
   listInstanceProfilesCalls: 5,
+  instancesFirstRowsMs: 2000,
+  instanceFilterKeystrokeMs: 100,
+  profileDropdownKeystrokeMs: 50,
   loadServerErrors: 0,
 };
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -52,6 +57,7 @@ const kb = (bytes: number): number => Math.round((bytes / 1024) * 10) / 10;
 interface LocalConfig {
   region: string;
   adminAccessKey: { accessKeyId: string; secretAccessKey: string };
+  demoUsers: { username: string; password: string }[];
 }
 
 /** Starts local AWS in a child process so the load generator does not share its event loop. */
@@ -103,12 +109,20 @@ async function localConfig(url: string): Promise<LocalConfig> {
   return (await (await fetch(`${url}/_local/config`)).json()) as LocalConfig;
 }
 
-async function measureScale(): Promise<Ec2ScaleResult & { seedMs: number }> {
+async function measureScale(): Promise<Ec2ScaleResult & { seedMs: number; ui: UiScaleResult }> {
   const { url, child, seeded } = await startLocalAwsChild({ BENCH_SCALE: '1' });
   try {
     const config = await localConfig(url);
     const result = await measureEc2Scale(url, config.adminAccessKey, config.region);
-    return { ...result, seedMs: seeded?.seedMs ?? 0 };
+    const consoleServer = await startConsoleServer({ port: 0, distDir: join(repoRoot, 'dist'), localAwsEndpoint: url });
+    try {
+      const admin = config.demoUsers.find((user) => user.username === 'admin');
+      if (!admin) throw new Error('local AWS has no demo user admin');
+      const ui = await measureUiScale(consoleServer.url, admin);
+      return { ...result, seedMs: seeded?.seedMs ?? 0, ui };
+    } finally {
+      await consoleServer.close();
+    }
   } finally {
     await stopChild(child);
   }
@@ -261,6 +275,21 @@ async function main(): Promise<void> {
         ec2Scale.listInstanceProfiles.calls <= TARGETS.listInstanceProfilesCalls &&
         ec2Scale.listInstanceProfiles.profiles >= 5_000,
     },
+    instancesFirstRows: {
+      limitMs: TARGETS.instancesFirstRowsMs,
+      actualMs: ec2Scale.ui.firstRowsMs,
+      met: ec2Scale.ui.firstRowsMs <= TARGETS.instancesFirstRowsMs,
+    },
+    instanceFilterKeystroke: {
+      limitMs: TARGETS.instanceFilterKeystrokeMs,
+      ...ec2Scale.ui.instanceFilter,
+      met: ec2Scale.ui.instanceFilter.maxMs < TARGETS.instanceFilterKeystrokeMs,
+    },
+    profileDropdownKeystroke: {
+      limitMs: TARGETS.profileDropdownKeystrokeMs,
+      ...ec2Scale.ui.profileDropdown,
+      met: ec2Scale.ui.profileDropdown.maxMs < TARGETS.profileDropdownKeystrokeMs,
+    },
     loadTestServerErrors: {
       limit: TARGETS.loadServerErrors,
       actual: loadServerErrors,
@@ -407,6 +436,24 @@ async function main(): Promise<void> {
           `≤ ${TARGETS.listInstanceProfilesCalls}`,
           `${lip.calls} (${lip.profiles} profiles, ${lip.totalMs} ms)`,
           mark(targets.listInstanceProfilesCalls.met),
+        ],
+        [
+          'instances page first rows, 10,000 instances (ms)',
+          `≤ ${TARGETS.instancesFirstRowsMs}`,
+          targets.instancesFirstRows.actualMs,
+          mark(targets.instancesFirstRows.met),
+        ],
+        [
+          'instances filter ms/keystroke (max)',
+          `< ${TARGETS.instanceFilterKeystrokeMs}`,
+          `${targets.instanceFilterKeystroke.maxMs} (median ${targets.instanceFilterKeystroke.medianMs})`,
+          mark(targets.instanceFilterKeystroke.met),
+        ],
+        [
+          'profile drop-down ms/keystroke, 5,000 (max)',
+          `< ${TARGETS.profileDropdownKeystrokeMs}`,
+          `${targets.profileDropdownKeystroke.maxMs} (median ${targets.profileDropdownKeystroke.medianMs})`,
+          mark(targets.profileDropdownKeystroke.met),
         ],
         [
           'load test 5xx + transport errors',
