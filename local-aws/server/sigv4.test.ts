@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { NodeSha256 } from './test-support.ts';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
 import type { SigningCredential } from '../identity/credentials.ts';
@@ -219,27 +219,6 @@ describe('SigV4 checks around the signature', () => {
     expect(canonicalQuery('x=a%20b&y=a*b')).toBe('x=a%20b&y=a%2Ab');
   });
 });
-
-/** A Checksum for @smithy/signature-v4 built on node:crypto. */
-class NodeSha256 {
-  private readonly hash;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', toBuffer(secret));
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(toBuffer(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {}
-}
-
-function toBuffer(data: string | ArrayBuffer | ArrayBufferView): Buffer {
-  if (typeof data === 'string') return Buffer.from(data, 'utf8');
-  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return Buffer.from(data);
-}
 
 describe('requests signed by the AWS SDK signer (@smithy/signature-v4)', () => {
   const credential: SigningCredential = {
