@@ -11,7 +11,7 @@ import { awsCliOk } from './support/aws-cli.ts';
 import { ConsolePage } from './support/console-page.ts';
 import { CreateRoleWizard } from './support/create-role-wizard.ts';
 import { clearFaults, currentFaults, setFaults } from './support/faults.ts';
-import { associationsOf, launchInstance, profileArn } from './support/instances-cli.ts';
+import { associationsOf, ec2Cli, launchInstance, profileArn } from './support/instances-cli.ts';
 import { InstancesPage } from './support/instances-page.ts';
 import { credentialsTtlSeconds, demoUser, localAwsUrl, type LocalAwsConfig } from './support/local-aws.ts';
 import { attachedPolicyArns, inlinePolicyNames, roleTags, uniqueRoleName } from './support/roles-cli.ts';
@@ -208,6 +208,84 @@ test.describe('faults in AWS', () => {
     await clearFaults();
     await expectOneRoleAndProfile(roleName);
     expect(await attachedPolicyArns(roleName)).toEqual([S3_READ_ONLY]);
+  });
+});
+
+/**
+ * The reply is lost after AWS acted (`drop-after`): the call was carried out, the connection then broke, and the
+ * SDK (or Chromium, which resends a request whose reused connection broke before any answer) sends it again.
+ * The second copy is refused ("already exists", LimitExceeded, IncorrectState); the console reads the state,
+ * recognises its own work, and carries on. `times=N` loses exactly N replies; `currentFaults()` being empty
+ * afterwards proves they were lost.
+ */
+test.describe('replies lost after AWS acted', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('CreateRole: the wizard completes, and exactly one role exists with everything attached', async ({ page, signInPage, localAws }) => {
+    const roleName = uniqueRoleName('ReplyLostRole');
+    await signInAsAdmin(page, signInPage, localAws);
+    const wizard = new CreateRoleWizard(page);
+    await wizardToReview(wizard, roleName, { inlinePolicy: 'ReplyLostInline', tag: ['team', 'etl'] });
+    expect(await setFaults('drop-after=1,times=1,action=CreateRole')).toBe('drop-after=1,times=1,action=CreateRole');
+
+    await wizard.createButton.click();
+    await expectRoleCreated(page, roleName);
+    expect(await currentFaults()).toBe(''); // the one reply was lost
+    await expect(new ConsolePage(page).errorAlerts()).toHaveCount(0);
+
+    await expectOneRoleAndProfile(roleName);
+    expect(await attachedPolicyArns(roleName)).toEqual([S3_READ_ONLY]);
+    expect(await inlinePolicyNames(roleName)).toEqual(['ReplyLostInline']);
+    expect(await roleTags(roleName)).toEqual([{ Key: 'team', Value: 'etl' }]);
+  });
+
+  test('CreateInstanceProfile and AddRoleToInstanceProfile: the wizard completes with one profile holding the role', async ({ page, signInPage, localAws }) => {
+    const roleName = uniqueRoleName('ReplyLostProfile');
+    await signInAsAdmin(page, signInPage, localAws);
+    const wizard = new CreateRoleWizard(page);
+    await wizardToReview(wizard, roleName);
+    await setFaults('drop-after=1,times=2,action=CreateInstanceProfile|AddRoleToInstanceProfile');
+
+    await wizard.createButton.click();
+    await expectRoleCreated(page, roleName);
+    expect(await currentFaults()).toBe('');
+    await expectOneRoleAndProfile(roleName);
+    expect(await attachedPolicyArns(roleName)).toEqual([S3_READ_ONLY]);
+  });
+
+  test('AssociateIamInstanceProfile: the dialog completes and the instance has exactly one association', async ({ page, signInPage, localAws }) => {
+    const instanceName = uniqueRoleName('reply-lost-instance');
+    const instanceId = await launchInstance(instanceName, 'running');
+    await signInAsAdmin(page, signInPage, localAws);
+    const instances = new InstancesPage(page);
+    const dialog = await openDialogWithRole(instances, instanceName, 'WebServerRole');
+    await setFaults('drop-after=1,times=1,action=AssociateIamInstanceProfile');
+
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await expect(instances.successNotification(`IAM role WebServerRole attached to ${instanceId} (${instanceName})`)).toBeVisible({ timeout: 30_000 });
+    expect(await currentFaults()).toBe('');
+    await expect(new ConsolePage(page).errorAlerts()).toHaveCount(0);
+
+    const associations = await associationsOf(instanceId);
+    expect(associations).toHaveLength(1);
+    expect(associations[0]).toMatchObject({ State: 'associated', IamInstanceProfile: { Arn: profileArn('WebServerRole') } });
+  });
+
+  test('ReplaceIamInstanceProfileAssociation: the dialog completes and the instance keeps one association, of the new role', async ({ page, signInPage, localAws }) => {
+    const instanceName = uniqueRoleName('reply-lost-replace');
+    const instanceId = await launchInstance(instanceName, 'running');
+    await ec2Cli(['ec2', 'associate-iam-instance-profile', '--instance-id', instanceId, '--iam-instance-profile', 'Name=WebServerRole']);
+    await signInAsAdmin(page, signInPage, localAws);
+    const instances = new InstancesPage(page);
+    const dialog = await openDialogWithRole(instances, instanceName, 'BatchWorkerRole');
+    await setFaults('drop-after=1,times=1,action=ReplaceIamInstanceProfileAssociation');
+
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await expect(instances.successNotification(`IAM role of ${instanceId} (${instanceName}) replaced with BatchWorkerRole`)).toBeVisible({ timeout: 30_000 });
+    expect(await currentFaults()).toBe('');
+    const active = (await associationsOf(instanceId)).filter((association) => association.State !== 'disassociated' && association.State !== 'disassociating');
+    expect(active).toHaveLength(1);
+    expect(active[0]).toMatchObject({ IamInstanceProfile: { Arn: profileArn('BatchWorkerRole') } });
   });
 });
 

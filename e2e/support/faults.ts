@@ -1,6 +1,7 @@
 /**
  * Fault injection in the local AWS the e2e global setup started (POST/GET /_local/faults, syntax in
- * local-aws/server/faults.ts: `throttle=0.2`, `error=1,action=AttachRolePolicy`, `delay=2000`, `drop=1,action=…`).
+ * local-aws/server/faults.ts: `throttle=0.2`, `error=1,action=AttachRolePolicy`, `delay=2000`, `drop=1,action=…`,
+ * `drop-after=1,times=1,action=CreateRole` to lose one reply after AWS acted).
  * Faults apply to every caller (console, CLI, Cognito), so specs set them only around the part under test and
  * clear them in afterEach.
  */

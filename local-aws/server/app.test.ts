@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, GetRoleCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type RunningLocalAws } from './app.ts';
 
@@ -60,6 +60,18 @@ describe('startLocalAws', () => {
     const iam = new IAMClient({ endpoint: localAws.url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 1 });
     const { Role } = await iam.send(new GetRoleCommand({ RoleName: 'console-admin' }));
     expect(Role?.Arn).toBe('arn:aws:iam::123456789012:role/iam-role-console/console-admin');
+  });
+
+  it('drop-after: a CreateRole whose reply is lost has created the role; the SDK retry then meets EntityAlreadyExists', async () => {
+    const set = await fetch(`${localAws.url}/_local/faults`, { method: 'POST', body: 'drop-after=1,times=1,action=CreateRole' });
+    expect(await set.json()).toMatchObject({ faults: 'drop-after=1,times=1,action=CreateRole' });
+    const iam = new IAMClient({ endpoint: localAws.url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 3 });
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    const error = await iam.send(new CreateRoleCommand({ RoleName: 'ReplyLostRole', AssumeRolePolicyDocument: trust })).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'EntityAlreadyExistsException', $metadata: { attempts: 2, httpStatusCode: 409 } });
+    expect((await (await fetch(`${localAws.url}/_local/faults`)).json()) as { faults: string }).toMatchObject({ faults: '' });
+    const { Roles } = await iam.send(new ListRolesCommand({}));
+    expect(Roles?.filter((role) => role.RoleName === 'ReplyLostRole')).toHaveLength(1);
   });
 
   it('answers the AWS CLI v2 (/usr/bin/aws --endpoint-url)', async () => {

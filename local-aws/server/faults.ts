@@ -4,19 +4,37 @@
  *   throttle=0.2   answer 20% of calls with the service's throttling error
  *   error=0.1      answer 10% of calls with the service's 500
  *   delay=2000     hold every call 2000 ms before answering
- *   drop=0.05      destroy the connection of 5% of calls without answering
+ *   drop=0.05      destroy the connection of 5% of calls without answering (the call is not carried out)
+ *   drop-after=0.05  carry out 5% of calls (their effects are committed), then destroy the connection instead
+ *                  of answering: the reply is lost, as when a network fails after AWS acted. A client that
+ *                  retries such a call sends it a second time.
+ *   times=1        only the next N calls that get a fault are affected; then every fault switches itself off
+ *                  (GET /_local/faults shows how many are left)
  *   action=CreateRole|AttachRolePolicy   only these operations are affected (default: all)
+ * Example: `drop-after=1,times=1,action=CreateRole` loses the reply of the next CreateRole, and only that one.
  */
 export interface FaultSettings {
   throttle: number;
   error: number;
   delayMs: number;
   drop: number;
+  /** Probability that a call is carried out and its reply then lost (connection destroyed). */
+  dropAfter: number;
+  /** How many more faulted calls before all faults switch off; undefined = no limit. */
+  times: number | undefined;
   /** Operation names the faults apply to; undefined = every operation. */
   actions: readonly string[] | undefined;
 }
 
-export const NO_FAULTS: FaultSettings = Object.freeze({ throttle: 0, error: 0, delayMs: 0, drop: 0, actions: undefined });
+export const NO_FAULTS: FaultSettings = Object.freeze({
+  throttle: 0,
+  error: 0,
+  delayMs: 0,
+  drop: 0,
+  dropAfter: 0,
+  times: undefined,
+  actions: undefined,
+});
 
 function probability(key: string, raw: string): number {
   const value = Number(raw);
@@ -44,6 +62,15 @@ export function parseFaults(text: string): FaultSettings {
       case 'drop':
         settings.drop = probability(key, raw);
         break;
+      case 'drop-after':
+        settings.dropAfter = probability(key, raw);
+        break;
+      case 'times': {
+        const count = Number(raw);
+        if (raw === '' || !Number.isInteger(count) || count < 1) throw new Error(`LOCAL_AWS_FAULTS: times must be a whole number of calls, at least 1, got "${raw}"`);
+        settings.times = count;
+        break;
+      }
       case 'delay': {
         const ms = Number(raw);
         if (raw === '' || !Number.isInteger(ms) || ms < 0) throw new Error(`LOCAL_AWS_FAULTS: delay must be whole milliseconds, got "${raw}"`);
@@ -57,7 +84,7 @@ export function parseFaults(text: string): FaultSettings {
         break;
       }
       default:
-        throw new Error(`LOCAL_AWS_FAULTS: unknown fault "${key}" (known: throttle, error, delay, drop, action)`);
+        throw new Error(`LOCAL_AWS_FAULTS: unknown fault "${key}" (known: throttle, error, delay, drop, drop-after, times, action)`);
     }
   }
   return settings;
@@ -69,17 +96,22 @@ export function describeFaults(settings: FaultSettings): string {
   if (settings.error > 0) parts.push(`error=${settings.error}`);
   if (settings.delayMs > 0) parts.push(`delay=${settings.delayMs}`);
   if (settings.drop > 0) parts.push(`drop=${settings.drop}`);
+  if (settings.dropAfter > 0) parts.push(`drop-after=${settings.dropAfter}`);
+  if (settings.times !== undefined) parts.push(`times=${settings.times}`);
   if (settings.actions) parts.push(`action=${settings.actions.join('|')}`);
   return parts.join(',');
 }
 
 export interface FaultDecision {
+  /** Destroy the connection without carrying out the call. */
   drop: boolean;
+  /** Carry out the call, then destroy the connection instead of answering. */
+  dropAfter: boolean;
   delayMs: number;
   answer: 'throttle' | 'error' | undefined;
 }
 
-const NONE: FaultDecision = Object.freeze({ drop: false, delayMs: 0, answer: undefined });
+const NONE: FaultDecision = Object.freeze({ drop: false, dropAfter: false, delayMs: 0, answer: undefined });
 
 export class FaultInjector {
   private current: FaultSettings;
@@ -101,7 +133,7 @@ export class FaultInjector {
 
   get active(): boolean {
     const s = this.current;
-    return s.throttle > 0 || s.error > 0 || s.delayMs > 0 || s.drop > 0;
+    return s.throttle > 0 || s.error > 0 || s.delayMs > 0 || s.drop > 0 || s.dropAfter > 0;
   }
 
   /** What to do with one call of `action`. */
@@ -109,10 +141,18 @@ export class FaultInjector {
     const s = this.current;
     if (!this.active) return NONE;
     if (s.actions && !s.actions.includes(action)) return NONE;
-    if (s.drop > 0 && this.random() < s.drop) return { drop: true, delayMs: 0, answer: undefined };
+    const decision = this.draw(s);
+    const faulted = decision.drop || decision.dropAfter || decision.delayMs > 0 || decision.answer !== undefined;
+    if (faulted && s.times !== undefined) this.current = s.times > 1 ? { ...s, times: s.times - 1 } : NO_FAULTS;
+    return decision;
+  }
+
+  private draw(s: FaultSettings): FaultDecision {
+    if (s.drop > 0 && this.random() < s.drop) return { drop: true, dropAfter: false, delayMs: 0, answer: undefined };
+    if (s.dropAfter > 0 && this.random() < s.dropAfter) return { drop: false, dropAfter: true, delayMs: s.delayMs, answer: undefined };
     let answer: FaultDecision['answer'];
     if (s.throttle > 0 && this.random() < s.throttle) answer = 'throttle';
     else if (s.error > 0 && this.random() < s.error) answer = 'error';
-    return { drop: false, delayMs: s.delayMs, answer };
+    return { drop: false, dropAfter: false, delayMs: s.delayMs, answer };
   }
 }

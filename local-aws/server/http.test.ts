@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CredentialStore } from '../identity/credentials.ts';
 import { createStsService } from '../services/sts/index.ts';
 import { openStore, type Store } from '../store/store.ts';
-import { FaultInjector, parseFaults } from './faults.ts';
+import { describeFaults, FaultInjector, parseFaults } from './faults.ts';
 import { createLocalAwsServer, type LocalAwsRuntime } from './http.ts';
 import type { ServiceDefinition } from './operation.ts';
 import { fakeCognitoService, fakeEc2Service, fakeIamService, signedFetch, TEST_ACCOUNT } from './test-support.ts';
@@ -329,5 +329,39 @@ describe('/_local endpoints and faults', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     faults.set(parseFaults('drop=1'));
     await expect(signedFetch(url, { service: 'iam', ...admin, body: iamBody })).rejects.toThrow();
+  });
+
+  it('drop=1 loses the call before the handler: nothing is written', async () => {
+    faults.set(parseFaults('drop=1,action=PutThing'));
+    await expect(signedFetch(url, { service: 'iam', ...admin, body: 'Action=PutThing&Version=2010-05-08&Name=never-written' })).rejects.toThrow();
+    expect(store.collection('things').has('never-written')).toBe(false);
+  });
+
+  it('drop-after=1 carries the call out and commits it, then loses the reply; times=1 stops after one call', async () => {
+    expect(describeFaults(parseFaults('action=PutThing,times=1,drop-after=1'))).toBe('drop-after=1,times=1,action=PutThing');
+    const set = await fetch(`${url}/_local/faults`, { method: 'POST', body: 'drop-after=1,times=1,action=PutThing' });
+    expect(await set.json()).toMatchObject({ faults: 'drop-after=1,times=1,action=PutThing' });
+    // Other operations pass untouched and do not use up the one faulted call.
+    expect((await signedFetch(url, { service: 'iam', ...admin, body: iamBody })).status).toBe(200);
+
+    const lost = signedFetch(url, { service: 'iam', ...admin, body: 'Action=PutThing&Version=2010-05-08&Name=reply-lost' });
+    await expect(lost).rejects.toThrow();
+    expect(store.collection('things').get('reply-lost')).toEqual({ name: 'reply-lost' });
+    expect(describeFaults(faults.settings)).toBe('');
+    expect(await (await fetch(`${url}/_local/faults`)).json()).toMatchObject({ faults: '' });
+
+    // The same call sent again (as a retrying client would) is answered.
+    const again = await signedFetch(url, { service: 'iam', ...admin, body: 'Action=PutThing&Version=2010-05-08&Name=reply-lost' });
+    expect(again.status).toBe(200);
+  });
+
+  it('drop-after loses error replies too, and a failed call still rolls back', async () => {
+    faults.set(parseFaults('drop-after=1,action=PutThing'));
+    const body = 'Action=PutThing&Version=2010-05-08&Name=failed-after-write&FailAfterWrite=true';
+    await expect(signedFetch(url, { service: 'iam', ...admin, body })).rejects.toThrow();
+    expect(store.collection('things').has('failed-after-write')).toBe(false);
+    faults.set(parseFaults(''));
+    const answered = await signedFetch(url, { service: 'iam', ...admin, body });
+    expect(answered.status).toBe(409);
   });
 });

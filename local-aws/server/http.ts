@@ -217,10 +217,16 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
       return;
     }
     const service = route.service;
+    // Set by the drop-after fault: the call is carried out, but whatever it answers is never sent.
+    let loseReply = false;
+    const deliver = (reply: Reply): void => {
+      if (loseReply) req.socket.destroy();
+      else send(res, reply, requestId, origin);
+    };
     const fail = (error: AwsError, extra?: Record<string, string>): void => {
       const reply = errorReply(service, error, requestId);
       if (extra) reply.extraHeaders = { ...reply.extraHeaders, ...extra };
-      send(res, reply, requestId, origin);
+      deliver(reply);
     };
 
     if (body === undefined) {
@@ -268,6 +274,7 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
         req.socket.destroy();
         return;
       }
+      loseReply = decision.dropAfter;
       if (decision.delayMs > 0) await sleep(decision.delayMs);
       if (decision.answer === 'throttle') return fail(throttlingError(service.name));
       if (decision.answer === 'error') return fail(internalError(service.name));
@@ -319,7 +326,7 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
       log(`[local-aws] ${requestId} ${service.name}:${operationName} output could not be serialized: ${error instanceof Error ? error.message : String(error)}`);
       return fail(internalError(service.name));
     }
-    send(res, reply, requestId, origin);
+    deliver(reply);
   }
 
   function serveDocument(req: IncomingMessage, res: ServerResponse, url: string): boolean {

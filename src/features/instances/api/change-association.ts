@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { ec2Client } from '../../../aws/clients.ts';
 import type { AssociationOperations, ProfileAssociation } from '../model/association.ts';
-import { describeAssociationById, toProfileAssociation } from './describe-associations.ts';
+import { describeAssociationById, describeAssociationsOfInstances, toProfileAssociation } from './describe-associations.ts';
 
 function required(association: IamInstanceProfileAssociation | undefined, operation: string): ProfileAssociation {
   if (!association?.AssociationId) throw new Error(`EC2 answered ${operation} without an association.`);
@@ -39,5 +39,6 @@ export function associationOperations(region: string): AssociationOperations {
       return required(output.IamInstanceProfileAssociation, 'DisassociateIamInstanceProfile');
     },
     describeAssociation: (associationId, signal) => describeAssociationById(region, associationId, signal),
+    associationsOfInstance: (instanceId, signal) => describeAssociationsOfInstances(region, [instanceId], signal),
   };
 }

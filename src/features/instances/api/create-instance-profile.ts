@@ -1,15 +1,10 @@
-import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, EntityAlreadyExistsException } from '@aws-sdk/client-iam';
-import { iamClient } from '../../../aws/clients.ts';
+import { createInstanceProfileForRole as createReconciled } from '../../roles/api/create-instance-profile.ts';
 
 /**
  * What the IAM console does for EC2 roles and the CLI does not: a same-name instance profile holding the role.
- * An already existing same-name profile is reused (a previous attempt may have stopped after step one).
+ * One implementation with the role details page (roles/api), which reconciles "already exists" answers after a
+ * lost reply or an earlier attempt. `startedAt` is when the user first asked; keep it across their retries.
  */
-export async function createInstanceProfileForRole(roleName: string): Promise<void> {
-  try {
-    await iamClient().send(new CreateInstanceProfileCommand({ InstanceProfileName: roleName }));
-  } catch (error) {
-    if (!(error instanceof EntityAlreadyExistsException)) throw error;
-  }
-  await iamClient().send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: roleName, RoleName: roleName }));
+export function createInstanceProfileForRole(roleName: string, startedAt: Date): Promise<void> {
+  return createReconciled({ roleName, startedAt });
 }

@@ -14,8 +14,8 @@ export function RolesWithoutProfileNotice({ roles }: { roles: Ec2RoleSummary[] }
   const queryClient = useQueryClient();
   const { notify } = useNotifications();
   const create = useMutation({
-    mutationFn: (roleName: string) => createInstanceProfileForRole(roleName),
-    onSuccess: async (_, roleName) => {
+    mutationFn: ({ roleName, startedAt }: { roleName: string; startedAt: Date }) => createInstanceProfileForRole(roleName, startedAt),
+    onSuccess: async (_, { roleName }) => {
       await queryClient.invalidateQueries({ queryKey: iamKeys.instanceProfiles() });
       notify({ type: 'success', header: `Instance profile ${roleName} created`, content: `It holds role ${roleName} and is now in the IAM role list.` });
     },
@@ -38,9 +38,9 @@ export function RolesWithoutProfileNotice({ roles }: { roles: Ec2RoleSummary[] }
                 <Button
                   variant="normal"
                   ariaLabel={`Create instance profile for ${role.name}`}
-                  loading={create.isPending && create.variables === role.name}
+                  loading={create.isPending && create.variables?.roleName === role.name}
                   disabled={create.isPending}
-                  onClick={() => create.mutate(role.name)}
+                  onClick={() => create.mutate({ roleName: role.name, startedAt: new Date() })}
                 >
                   Create instance profile
                 </Button>

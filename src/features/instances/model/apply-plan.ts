@@ -1,5 +1,6 @@
 import type { AssociationOperations, ProfileAssociation, ProfileRef } from './association.ts';
 import type { RolePlan } from './plan.ts';
+import { associateReconciled, disassociateReconciled, replaceReconciled } from './reconcile.ts';
 import { realClock, retryWhileIamPropagates, type Clock } from './propagation.ts';
 
 export type ApplyOutcome = 'attached' | 'replaced' | 'detached' | 'unchanged';
@@ -80,9 +81,17 @@ async function attach(
   return waitAssociated(ops, association, options);
 }
 
+async function detach(ops: AssociationOperations, associationId: string, options: ApplyOptions): Promise<void> {
+  options.onProgress?.({ phase: 'detaching' });
+  const leaving = await disassociateReconciled(ops, associationId, options.signal);
+  if (leaving) await waitGone(ops, leaving, options);
+}
+
 /**
  * Carries out a plan: the EC2 calls, the IAM-propagation retries, and the wait until EC2 reports the
- * association `associated` (or gone, for a detach), so the caller can show the final state.
+ * association `associated` (or gone, for a detach), so the caller can show the final state. Each EC2 call is
+ * reconciled (model/reconcile.ts): a call repeated after a lost reply counts as done when EC2 already shows its
+ * effect, so nothing is done twice.
  */
 export async function applyRolePlan(plan: RolePlan, ops: AssociationOperations, options: ApplyOptions = {}): Promise<ApplyOutcome> {
   switch (plan.kind) {
@@ -91,20 +100,18 @@ export async function applyRolePlan(plan: RolePlan, ops: AssociationOperations, 
     case 'blocked':
       throw new Error(plan.reason);
     case 'associate':
-      await attach((signal) => ops.associate(plan.instanceId, plan.profile, signal), plan.profile, ops, options);
+      await attach((signal) => associateReconciled(ops, plan.instanceId, plan.profile, signal), plan.profile, ops, options);
       return 'attached';
     case 'replace':
-      await attach((signal) => ops.replace(plan.associationId, plan.profile, signal), plan.profile, ops, options);
+      await attach((signal) => replaceReconciled(ops, plan.instanceId, plan.associationId, plan.profile, signal), plan.profile, ops, options);
       return 'replaced';
     case 'disassociate-then-associate': {
-      options.onProgress?.({ phase: 'detaching' });
-      await waitGone(ops, await ops.disassociate(plan.associationId, options.signal), options);
-      await attach((signal) => ops.associate(plan.instanceId, plan.profile, signal), plan.profile, ops, options);
+      await detach(ops, plan.associationId, options);
+      await attach((signal) => associateReconciled(ops, plan.instanceId, plan.profile, signal), plan.profile, ops, options);
       return 'replaced';
     }
     case 'disassociate':
-      options.onProgress?.({ phase: 'detaching' });
-      await waitGone(ops, await ops.disassociate(plan.associationId, options.signal), options);
+      await detach(ops, plan.associationId, options);
       return 'detached';
   }
 }

@@ -23,6 +23,8 @@ export interface AssociationOperations {
   disassociate(associationId: string, signal?: AbortSignal): Promise<ProfileAssociation>;
   /** The association with this ID, undefined once EC2 no longer lists it. */
   describeAssociation(associationId: string, signal?: AbortSignal): Promise<ProfileAssociation | undefined>;
+  /** Every association EC2 lists for the instance (any state), to reconcile a call whose reply was lost. */
+  associationsOfInstance(instanceId: string, signal?: AbortSignal): Promise<ProfileAssociation[]>;
 }
 
 /** The association that counts for an instance: one being set up or in place, not one on its way out. */

@@ -2,23 +2,67 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
 import { describeAwsError } from '../../../aws/errors.ts';
+import { iamReads, type IamReads } from '../create/api/reconcile-step.ts';
+import { profileHoldsOnlyRole, profileIsFromCreateInstanceProfile } from '../create/model/reconcile.ts';
 import { invalidateProfiles } from './invalidate.ts';
+
+export interface CreateInstanceProfileRequest {
+  roleName: string;
+  /** When the user first asked (kept across their retries): a same-name empty profile newer than this is ours. */
+  startedAt?: Date;
+}
+
+export interface InstanceProfileCalls {
+  createInstanceProfile(name: string): Promise<void>;
+  addRoleToInstanceProfile(profileName: string, roleName: string): Promise<void>;
+}
+
+const iamCalls: InstanceProfileCalls = {
+  async createInstanceProfile(name) {
+    await iamClient().send(new CreateInstanceProfileCommand({ InstanceProfileName: name, Path: '/' }));
+  },
+  async addRoleToInstanceProfile(profileName, roleName) {
+    await iamClient().send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: profileName, RoleName: roleName }));
+  },
+};
 
 /**
  * What the IAM console does for an EC2 role and the CLI does not: CreateInstanceProfile with the role's name,
- * then AddRoleToInstanceProfile. An existing same-name profile is reused (an earlier attempt may have stopped
- * after the first call); if it already holds another role, IAM refuses the second call with LimitExceeded.
+ * then AddRoleToInstanceProfile. An "already exists" answer (our own call repeated after a lost reply, or an
+ * earlier attempt of the user's) is reconciled, never assumed: a same-name profile that already holds exactly
+ * this role means everything is done; an empty one is used only if it has path `/` and was created since the
+ * user first asked. Any other profile is someone else's (it may be attached to instances that would then get
+ * this role), so IAM's error is shown.
  */
-export async function createInstanceProfileForRole(input: { roleName: string }): Promise<void> {
+export async function createInstanceProfileForRole(
+  request: CreateInstanceProfileRequest,
+  calls: InstanceProfileCalls = iamCalls,
+  reads: Pick<IamReads, 'getInstanceProfile'> = iamReads,
+): Promise<void> {
+  const { roleName } = request;
+  const startedAt = request.startedAt ?? new Date();
+  const readProfile = (original: unknown) => reads.getInstanceProfile(roleName).catch(() => Promise.reject(original));
   try {
-    await iamClient().send(new CreateInstanceProfileCommand({ InstanceProfileName: input.roleName, Path: '/' }));
+    await calls.createInstanceProfile(roleName);
   } catch (error) {
     if (describeAwsError(error).code !== 'EntityAlreadyExists') throw error;
+    const existing = await readProfile(error);
+    if (existing && profileHoldsOnlyRole(existing, { InstanceProfileName: roleName, RoleName: roleName })) return;
+    if (!existing || !profileIsFromCreateInstanceProfile(existing, { InstanceProfileName: roleName, Path: '/' }, startedAt)) throw error;
   }
-  await iamClient().send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: input.roleName, RoleName: input.roleName }));
+  try {
+    await calls.addRoleToInstanceProfile(roleName, roleName);
+  } catch (error) {
+    if (describeAwsError(error).code !== 'LimitExceeded') throw error;
+    const existing = await readProfile(error);
+    if (!existing || !profileHoldsOnlyRole(existing, { InstanceProfileName: roleName, RoleName: roleName })) throw error;
+  }
 }
 
 export function useCreateInstanceProfileForRole() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createInstanceProfileForRole, onSettled: () => invalidateProfiles(queryClient) });
+  return useMutation({
+    mutationFn: (request: CreateInstanceProfileRequest) => createInstanceProfileForRole(request),
+    onSettled: () => invalidateProfiles(queryClient),
+  });
 }

@@ -4,7 +4,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { sendRoleCall } from '../api/send-role-call.ts';
-import { confirmRoleIsOurs } from './api/confirm-role.ts';
+import { reconcileCreateStep } from './api/reconcile-step.ts';
 import type { Step } from './model/create-plan.ts';
 import { cleanupSteps, continuePlan, runPlan, type PlanProgress, type PlanResult, type StepStatus } from './model/run-plan.ts';
 
@@ -61,7 +61,7 @@ export function useCreateRoleRun() {
         startedAt.current = new Date();
         setRun({ phase: 'creating', steps: steps.map((step) => ({ step, status: 'pending' })), cleanup: [] });
         const result = await runPlan(steps, sendRoleCall, (progress) => setRun((current) => ({ ...current, steps: applyProgress(current.steps, progress) })), {
-          confirmAlreadyDone: confirmRoleIsOurs(startedAt.current),
+          reconcile: reconcileCreateStep(startedAt.current),
         });
         setRun((current) => ({ ...current, phase: phaseAfter(result), result }));
         return result;
@@ -79,7 +79,7 @@ export function useCreateRoleRun() {
           steps: current.steps.map((state) => (remaining.has(state.step.id) ? { step: state.step, status: 'pending' } : state)),
         }));
         const result = await continuePlan(previous, sendRoleCall, (progress) => setRun((current) => ({ ...current, steps: applyProgress(current.steps, progress) })), {
-          confirmAlreadyDone: confirmRoleIsOurs(startedAt.current),
+          reconcile: reconcileCreateStep(startedAt.current),
         });
         setRun((current) => ({ ...current, phase: phaseAfter(result), result }));
         return result;

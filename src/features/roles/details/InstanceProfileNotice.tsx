@@ -44,7 +44,8 @@ export function InstanceProfileNotice({ role }: { role: RoleDetails }) {
           }}
           onConfirm={() =>
             mutation.mutate(
-              { roleName: role.name },
+              // A retry in the same dialog keeps the first attempt's start, so the profile that attempt made counts as ours.
+              { roleName: role.name, startedAt: mutation.variables?.startedAt ?? new Date() },
               {
                 onSuccess: () => {
                   notify({

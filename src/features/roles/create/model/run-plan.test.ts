@@ -86,46 +86,58 @@ describe('runPlan', () => {
     ]);
   });
 
-  it('counts CreateInstanceProfile as done on retry when the dropped call had in fact created it', async () => {
-    const iam = fakeIam();
-    const dropping = async (step: Step) => {
-      await iam.execute(step);
-      if (step.command === 'CreateInstanceProfile' && iam.calls.filter((id) => id === step.id).length === 1)
-        throw networkError();
-    };
-    const first = await runPlan(plan, dropping);
-    expect(first.failed?.step.command).toBe('CreateInstanceProfile');
-    expect(first.failed?.outcomeUnknown).toBe(true);
-    // The profile may exist, so "Delete what was created" includes it.
-    expect(cleanupSteps(first).map((step) => step.command)).toEqual([
-      'DeleteInstanceProfile',
-      'DetachRolePolicy',
-      'DeleteRole',
-    ]);
-
-    const progress: PlanProgress[] = [];
-    const retried = await continuePlan(first, dropping, (event) => progress.push(event));
-    expect(retried.failed).toBeUndefined();
-    expect(retried.completed).toEqual(plan);
-    expect(
-      progress.find((event) => event.step.command === 'CreateInstanceProfile' && event.status !== 'running')?.status,
-    ).toBe('already-done');
-  });
-
-  it('counts it as done when the SDK itself retried (attempts > 1)', async () => {
+  it('a lost reply of CreateInstanceProfile: the SDK retry meets EntityAlreadyExists and the reconcile hook decides', async () => {
     const iam = fakeIam({ 'create-instance-profile': () => awsError('EntityAlreadyExists', 409, 2) });
-    expect((await runPlan(plan, iam.execute)).failed).toBeUndefined();
+    const asked: string[] = [];
+    const reconcile = async (step: Step) => {
+      asked.push(step.command);
+      return true;
+    };
+    const progress: PlanProgress[] = [];
+    const result = await runPlan(plan, iam.execute, (event) => progress.push(event), { reconcile });
+    expect(result.failed).toBeUndefined();
+    expect(result.completed).toEqual(plan);
+    expect(asked).toEqual(['CreateInstanceProfile']);
+    expect(progress.find((event) => event.step.command === 'CreateInstanceProfile' && event.status !== 'running')?.status).toBe('already-done');
+    // Found done, it is ours: "Delete what was created" would delete it.
+    expect(cleanupSteps(result).map((step) => step.command)).toContain('DeleteInstanceProfile');
   });
 
-  it('does not take over a same-name instance profile that existed before', async () => {
-    const iam = fakeIam();
-    iam.existing.add('profile');
-    const result = await runPlan(plan, iam.execute);
-    expect(result.failed?.step.command).toBe('CreateInstanceProfile');
-    expect(cleanupSteps(result).map((step) => step.command)).toEqual(['DetachRolePolicy', 'DeleteRole']);
+  it('shows "already exists" as a failure when the hook refuses, or when there is no hook', async () => {
+    for (const options of [{}, { reconcile: async () => false }]) {
+      const iam = fakeIam();
+      iam.existing.add('profile');
+      const result = await runPlan(plan, iam.execute, undefined, options);
+      expect(result.failed?.step.command).toBe('CreateInstanceProfile');
+      expect(result.failed?.outcomeUnknown).toBe(false);
+      // Not ours: the cleanup leaves it alone.
+      expect(cleanupSteps(result).map((step) => step.command)).toEqual(['DetachRolePolicy', 'DeleteRole']);
+    }
   });
 
-  it('never assumes an existing role is ours without confirmation', async () => {
+  it('asks the hook only for the "already exists" answer of each step, never for other errors', async () => {
+    const asked: string[] = [];
+    const reconcile = async (step: Step) => {
+      asked.push(step.command);
+      return true;
+    };
+    const cases: Array<[string, () => Error]> = [
+      ['create-role', () => awsError('LimitExceeded', 409)],
+      ['create-instance-profile', () => awsError('LimitExceeded', 409)],
+      ['add-role-to-instance-profile', () => awsError('EntityAlreadyExists', 409)],
+      ['attach-policy:arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess', () => awsError('EntityAlreadyExists', 409)],
+    ];
+    for (const [stepId, failure] of cases) {
+      const result = await runPlan(plan, fakeIam({ [stepId]: failure }).execute, undefined, { reconcile });
+      expect(result.failed?.step.id).toBe(stepId);
+    }
+    expect(asked).toEqual([]);
+    const limit = await runPlan(plan, fakeIam({ 'add-role-to-instance-profile': () => awsError('LimitExceeded', 409) }).execute, undefined, { reconcile });
+    expect(limit.failed).toBeUndefined();
+    expect(asked).toEqual(['AddRoleToInstanceProfile']);
+  });
+
+  it('a dropped CreateRole: "Retry the remaining steps" completes only when the hook recognises the role', async () => {
     const iam = fakeIam();
     const dropping = async (step: Step) => {
       await iam.execute(step);
@@ -134,14 +146,12 @@ describe('runPlan', () => {
     const first = await runPlan(plan, dropping);
     expect(first.failed?.outcomeUnknown).toBe(true);
     expect(cleanupSteps(first)).toEqual([]); // an uncertain CreateRole is not deleted blindly
-    const unconfirmed = await continuePlan(first, dropping);
-    expect(unconfirmed.failed?.step.command).toBe('CreateRole');
+    const refused = await continuePlan(first, dropping, undefined, { reconcile: async () => false });
+    expect(refused.failed?.step.command).toBe('CreateRole');
 
-    const confirmed = await continuePlan(first, dropping, undefined, {
-      confirmAlreadyDone: async (step) => step.command === 'CreateRole',
-    });
-    expect(confirmed.failed).toBeUndefined();
-    expect(confirmed.completed).toEqual(plan);
+    const recognised = await continuePlan(first, dropping, undefined, { reconcile: async (step) => step.command === 'CreateRole' });
+    expect(recognised.failed).toBeUndefined();
+    expect(recognised.completed).toEqual(plan);
   });
 
   it('treats NoSuchEntity during cleanup as already done', async () => {

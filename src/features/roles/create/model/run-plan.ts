@@ -2,22 +2,20 @@
  * Runs a create (or cleanup) plan one call at a time, independent of React, and stops at the first failure so
  * the UI can offer "Retry the rest" (continuePlan) or "Delete what was created" (cleanupSteps).
  *
- * When does an "already exists" answer count as success? Only when this plan may itself have caused it:
- * the same step was sent before and its outcome is unknown (the connection dropped, the request timed out, or
- * IAM answered 5xx), either in an earlier run (`uncertainStepIds`) or inside the SDK's own retries
- * (`$metadata.attempts > 1` on the error). Otherwise the name belongs to someone else and the step fails.
- *  - CreateInstanceProfile → EntityAlreadyExists: counts as done when uncertain. The worst case (someone else
- *    created an empty profile of the role's name in that instant) is caught by the next step, which fails
- *    with LimitExceeded if the profile already holds another role.
- *  - AddRoleToInstanceProfile → LimitExceeded (the profile already holds a role): counts as done when uncertain.
- *  - CreateRole → EntityAlreadyExists: never assumed. Treating someone else's role as ours would attach our
- *    policies to it (granting its users permissions) and "Delete what was created" would delete it. It counts
- *    as done only if the caller's `confirmAlreadyDone` hook checks the existing role (e.g. GetRole: same trust
- *    policy, created after the plan started) and says yes.
- *  - AttachRolePolicy and PutRolePolicy are idempotent in IAM, so a retry simply repeats them.
- *  - Cleanup calls (Delete…, Detach…, Remove…) answered with NoSuchEntity count as done: the thing is gone,
- *    which is what the cleanup wanted.
- * `confirmAlreadyDone`, when given, is asked for every accepted case and may veto it.
+ * A step whose reply was lost may have taken effect: the SDK (or the browser, which resends a request whose
+ * reused connection broke before any answer) then sends it again, and IAM answers the second copy with
+ * "already exists". Such answers are reconciled, never assumed: the caller's `reconcile` hook reads what IAM now
+ * holds and the step counts as done only if that is exactly what the step made (model/reconcile.ts):
+ *  - CreateRole → EntityAlreadyExists: the role has our trust policy, path, description, session duration,
+ *    boundary and tags, and was created since the run started. Anything else is someone else's role.
+ *  - CreateInstanceProfile → EntityAlreadyExists: the profile has our path, holds no role, and was created since
+ *    the run started.
+ *  - AddRoleToInstanceProfile → LimitExceeded: the profile holds exactly our role.
+ *  - AttachRolePolicy and PutRolePolicy are idempotent in IAM, so a repeated call simply succeeds.
+ * Without a `reconcile` hook every such answer is a failure. Whether the SDK retried (`$metadata.attempts`)
+ * decides nothing: a resend by the browser's HTTP stack is invisible to the SDK.
+ * Cleanup calls (Delete…, Detach…, Remove…) answered with NoSuchEntity count as done: the thing is gone, which is
+ * what the cleanup wanted.
  */
 import { undoSteps, type Step, type StepCommandName } from './create-plan';
 
@@ -48,10 +46,8 @@ export interface PlanResult {
 }
 
 export interface RunPlanOptions {
-  /** Steps whose earlier attempt has an unknown outcome (from a previous PlanResult's failure). */
-  uncertainStepIds?: ReadonlySet<string>;
-  /** Asked before an "already exists" answer is taken as success; required for CreateRole. */
-  confirmAlreadyDone?: (step: Step, error: unknown) => Promise<boolean>;
+  /** Asked when a step is answered "already exists": true if IAM now holds exactly what the step would make. */
+  reconcile?: (step: Step, error: unknown) => Promise<boolean>;
 }
 
 export type ExecuteStep = (step: Step) => Promise<void>;
@@ -89,16 +85,14 @@ export async function runPlan(
   return { completed, remaining: [] };
 }
 
-/** Runs what a previous run left, treating its failed step as uncertain when its outcome was unknown. */
+/** Runs what a previous run left, starting with its failed step. */
 export async function continuePlan(
   previous: PlanResult,
   execute: ExecuteStep,
   onProgress?: (progress: PlanProgress) => void,
-  options: Omit<RunPlanOptions, 'uncertainStepIds'> = {},
+  options: RunPlanOptions = {},
 ): Promise<PlanResult> {
-  const uncertainStepIds = new Set<string>();
-  if (previous.failed?.outcomeUnknown) uncertainStepIds.add(previous.failed.step.id);
-  const next = await runPlan(previous.remaining, execute, onProgress, { ...options, uncertainStepIds });
+  const next = await runPlan(previous.remaining, execute, onProgress, options);
   return { ...next, completed: [...previous.completed, ...next.completed] };
 }
 
@@ -130,18 +124,15 @@ const CLEANUP_COMMANDS: ReadonlySet<StepCommandName> = new Set([
 async function countsAsDone(step: Step, error: unknown, options: RunPlanOptions): Promise<boolean> {
   const code = awsErrorCode(error);
   if (CLEANUP_COMMANDS.has(step.command)) return code === 'NoSuchEntity';
-  if (code === undefined || ALREADY_DONE_CODES[step.command] !== code) return false;
-  const uncertain = options.uncertainStepIds?.has(step.id) === true || attemptsOf(error) > 1;
-  if (!uncertain) return false;
-  if (step.command === 'CreateRole' && !options.confirmAlreadyDone) return false;
-  return options.confirmAlreadyDone ? options.confirmAlreadyDone(step, error) : true;
+  if (code === undefined || ALREADY_DONE_CODES[step.command] !== code || !options.reconcile) return false;
+  return options.reconcile(step, error);
 }
 
 interface ErrorShape {
   name?: unknown;
   Code?: unknown;
   code?: unknown;
-  $metadata?: { httpStatusCode?: unknown; attempts?: unknown };
+  $metadata?: { httpStatusCode?: unknown };
 }
 
 /** The AWS error code: the SDK's IAM exceptions are named `<Code>Exception` (EntityAlreadyExistsException). */
@@ -152,12 +143,6 @@ export function awsErrorCode(error: unknown): string | undefined {
     (value): value is string => typeof value === 'string' && value !== 'Error',
   );
   return raw?.replace(/Exception$/, '');
-}
-
-function attemptsOf(error: unknown): number {
-  if (typeof error !== 'object' || error === null) return 0;
-  const attempts = (error as ErrorShape).$metadata?.attempts;
-  return typeof attempts === 'number' ? attempts : 0;
 }
 
 /** Whether a failed call may still have taken effect: no HTTP answer at all, or a server-side (5xx) failure. */

@@ -1,0 +1,71 @@
+/**
+ * Reads what IAM holds after a step was answered "already exists" (or LimitExceeded for the profile's role) and
+ * asks model/reconcile.ts whether that is what the step itself made. A failed read never counts as done.
+ */
+import { GetInstanceProfileCommand, GetRoleCommand } from '@aws-sdk/client-iam';
+import { iamClient } from '../../../../aws/clients.ts';
+import { decodePolicyDocumentText } from '../../../../aws/policy-document.ts';
+import type { Step } from '../model/create-plan.ts';
+import {
+  profileHoldsOnlyRole,
+  profileIsFromCreateInstanceProfile,
+  roleIsFromCreateRole,
+  type ExistingInstanceProfile,
+  type ExistingRole,
+} from '../model/reconcile.ts';
+
+export interface IamReads {
+  getRole(roleName: string): Promise<ExistingRole | undefined>;
+  getInstanceProfile(profileName: string): Promise<ExistingInstanceProfile | undefined>;
+}
+
+export const iamReads: IamReads = {
+  async getRole(roleName) {
+    const { Role: role } = await iamClient().send(new GetRoleCommand({ RoleName: roleName }));
+    if (!role?.CreateDate || role.AssumeRolePolicyDocument === undefined) return undefined;
+    return {
+      path: role.Path ?? '/',
+      createDate: role.CreateDate,
+      trustPolicyJson: decodePolicyDocumentText(role.AssumeRolePolicyDocument),
+      ...(role.Description !== undefined ? { description: role.Description } : {}),
+      ...(role.MaxSessionDuration !== undefined ? { maxSessionDuration: role.MaxSessionDuration } : {}),
+      ...(role.PermissionsBoundary?.PermissionsBoundaryArn ? { permissionsBoundaryArn: role.PermissionsBoundary.PermissionsBoundaryArn } : {}),
+      tags: (role.Tags ?? []).map((tag) => ({ Key: tag.Key ?? '', Value: tag.Value ?? '' })),
+    };
+  },
+  async getInstanceProfile(profileName) {
+    const { InstanceProfile: profile } = await iamClient().send(new GetInstanceProfileCommand({ InstanceProfileName: profileName }));
+    if (!profile?.CreateDate) return undefined;
+    return {
+      path: profile.Path ?? '/',
+      createDate: profile.CreateDate,
+      roleNames: (profile.Roles ?? []).map((role) => role.RoleName ?? ''),
+    };
+  },
+};
+
+/** The `reconcile` hook of runPlan for a run that started at `runStartedAt`. */
+export function reconcileCreateStep(runStartedAt: Date, reads: IamReads = iamReads) {
+  return async (step: Step): Promise<boolean> => {
+    try {
+      switch (step.command) {
+        case 'CreateRole': {
+          const role = await reads.getRole(step.input.RoleName);
+          return role !== undefined && roleIsFromCreateRole(role, step.input, runStartedAt);
+        }
+        case 'CreateInstanceProfile': {
+          const profile = await reads.getInstanceProfile(step.input.InstanceProfileName);
+          return profile !== undefined && profileIsFromCreateInstanceProfile(profile, step.input, runStartedAt);
+        }
+        case 'AddRoleToInstanceProfile': {
+          const profile = await reads.getInstanceProfile(step.input.InstanceProfileName);
+          return profile !== undefined && profileHoldsOnlyRole(profile, step.input);
+        }
+        default:
+          return false;
+      }
+    } catch {
+      return false;
+    }
+  };
+}
