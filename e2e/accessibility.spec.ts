@@ -5,16 +5,17 @@
  * violations and printing the others; and the create-role wizard and the Attach/Replace IAM role dialog done
  * with the keyboard alone (no mouse after sign-in), checked with the AWS CLI.
  *
- * Not scanned: the new-password page. Reaching it needs a user in FORCE_CHANGE_PASSWORD; the only one is the
- * demo user newhire, whose password can be changed once per local AWS (other specs rely on that), and local AWS
- * has no AdminCreateUser to make another.
+ * The new-password page is reached with a first-time user made for the scan (AdminCreateUser through the SDK with
+ * local-admin's key), so the demo user newhire stays untouched for the auth spec.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures.ts';
 import { awsCliOk } from './support/aws-cli.ts';
+import { createFirstTimeUser, deleteUser } from './support/cognito-admin.ts';
 import { associationsOf, attachWithCli, launchInstance, profileArn } from './support/instances-cli.ts';
 import { demoUser, type LocalAwsConfig } from './support/local-aws.ts';
+import { NewPasswordPage } from './support/new-password-page.ts';
 import { attachedPolicyArns, createRoleWithCli, getInstanceProfile, uniqueRoleName } from './support/roles-cli.ts';
 
 const ROLE_SHOTS = 'test-results/accessibility';
@@ -89,6 +90,24 @@ test.describe('accessibility', () => {
     await page.goto('/signin');
     await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
     await scan(page, 'sign-in', records);
+
+    // The new-password page (NEW_PASSWORD_REQUIRED), empty and then showing its validation errors.
+    const firstTimer = await createFirstTimeUser('a11y-first-timer');
+    await page.getByLabel('Username', { exact: true }).fill(firstTimer.username);
+    await page.getByLabel('Password', { exact: true }).fill(firstTimer.temporaryPassword);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const newPassword = new NewPasswordPage(page);
+    await newPassword.expectVisible();
+    await expect(newPassword.requirements).toBeVisible();
+    await scan(page, 'new password', records);
+    await newPassword.choose('short', 'different');
+    await expect(page.getByText('The passwords do not match.')).toBeVisible();
+    await scan(page, 'new password with errors', records);
+    await page.screenshot({ path: `${ROLE_SHOTS}/new-password.png` });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page).toHaveURL(/\/signin$/);
+    await deleteUser(firstTimer.username);
+
     await signInAsAdmin(page, localAws);
 
     // IAM → Roles, a role's tabs, the delete dialog.

@@ -64,3 +64,23 @@ export function accessDenied(message: string): AwsError {
 export function resourceNotFound(message: string): AwsError {
   return new AwsError('ResourceNotFoundException', message);
 }
+
+export function usernameExists(): AwsError {
+  return new AwsError('UsernameExistsException', 'User account already exists');
+}
+
+/** RESEND for a user who is no longer waiting for their first sign-in. (Wording not verified against AWS.) */
+export function unsupportedUserState(status: string): AwsError {
+  return new AwsError('UnsupportedUserStateException', `Resend not possible. ${status} status user can not be resent an invitation.`);
+}
+
+/** The service frontend's checks of a request member; several are reported together, as AWS does. */
+export function validationErrors(problems: readonly string[]): AwsError {
+  const count = problems.length;
+  return invalidParameter(`${count} validation error${count === 1 ? '' : 's'} detected: ${problems.join('; ')}`);
+}
+
+/** A member of the wrong JSON type. AWS's own text names internal Java classes; this says which member instead. */
+export function serialization(member: string): AwsError {
+  return new AwsError('SerializationException', `Unexpected JSON type for ${member}`);
+}

@@ -1,4 +1,5 @@
 import type { JsonObject, JsonService } from '../../server/operation.ts';
+import { adminOperations } from './admin-operations.ts';
 import * as errors from './errors.ts';
 import { optionalString, requiredString, stringMap } from './input.ts';
 import { AUTH_FLOWS, type UserPoolModel } from './model.ts';
@@ -22,7 +23,10 @@ const CHALLENGE_NAMES = [
   'PASSWORD_SRP',
 ] as const;
 
-/** Cognito user pools (AWSCognitoIdentityProviderService, JSON 1.1): the sign-in operations, all unsigned. */
+/**
+ * Cognito user pools (AWSCognitoIdentityProviderService, JSON 1.1): the sign-in operations, all unsigned, and the
+ * administrative user operations, signed (admin-operations.ts).
+ */
 export function createCognitoIdpService(deps: { userPools: UserPoolModel }): JsonService {
   const { userPools } = deps;
   return {
@@ -69,6 +73,7 @@ export function createCognitoIdpService(deps: { userPools: UserPoolModel }): Jso
           return {};
         },
       },
+      ...adminOperations(userPools),
     },
   };
 }

@@ -238,9 +238,11 @@ describe('refresh tokens, GetUser and GlobalSignOut', () => {
 describe('the JSON service', () => {
   const ctx = { requestId: 'r', service: 'cognito-idp', region: 'us-east-1', now: T0, caller: undefined, authorize: () => undefined } satisfies RequestContext;
 
-  it('marks every operation public and validates required members and enums', () => {
+  it('marks the sign-in operations public (the Admin* ones are signed) and validates required members and enums', () => {
     const service = createCognitoIdpService({ userPools: model });
-    expect(Object.values(service.operations).every((op) => op.public)).toBe(true);
+    const publicOperations = Object.entries(service.operations).filter(([, op]) => op.public).map(([name]) => name);
+    expect(publicOperations.sort()).toEqual(['GetUser', 'GlobalSignOut', 'InitiateAuth', 'RespondToAuthChallenge']);
+    expect(Object.keys(service.operations).filter((name) => name.startsWith('Admin')).every((name) => !service.operations[name]!.public)).toBe(true);
     expect(awsError(() => service.operations.InitiateAuth!.handle({ ClientId: clientId }, ctx))).toEqual({
       code: 'InvalidParameterException',
       message: "1 validation error detected: Value null at 'authFlow' failed to satisfy constraint: Member must not be null",

@@ -4,7 +4,7 @@ import { DEFAULT_REGION, type LocalAwsSettings } from '../../config.ts';
 import type { AwsError } from '../../protocols/aws-error.ts';
 import * as errors from './errors.ts';
 import { decodeJwt, generateSigningKey, hasValidSignature, publicJwk, signJwt, type JwtClaims, type PublicJwk, type SigningKey } from './jwt.ts';
-import { DEFAULT_PASSWORD_POLICY, hashPassword, passwordPolicyViolation, verifyPassword, type PasswordPolicy } from './password.ts';
+import { DEFAULT_PASSWORD_POLICY, generateTemporaryPassword, hashPassword, passwordPolicyViolation, verifyPassword, type PasswordPolicy } from './password.ts';
 import { epochSeconds, groupClaims, issuerFor, numericClaim, userPoolIdFromIssuer } from './tokens.ts';
 
 export type UserStatus = 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED';
@@ -228,18 +228,48 @@ export class UserPoolModel {
     return group;
   }
 
-  /** AdminCreateUser: the user starts in FORCE_CHANGE_PASSWORD with a temporary password. */
-  adminCreateUser(userPoolId: string, input: { username: string; temporaryPassword: string; attributes?: Record<string, string> }, now: Date): UserPoolUser {
+  /**
+   * AdminCreateUser: the user starts in FORCE_CHANGE_PASSWORD with a temporary password (generated to the pool's
+   * policy when none is given). RESEND gives an existing FORCE_CHANGE_PASSWORD user a fresh temporary password
+   * validity (and the new temporary password, if one is given). Local AWS delivers no messages, so without
+   * SUPPRESS the invitation is simply not sent.
+   */
+  adminCreateUser(
+    userPoolId: string,
+    input: { username: string; temporaryPassword?: string; attributes?: Record<string, string>; messageAction?: 'RESEND' | 'SUPPRESS' },
+    now: Date,
+  ): UserPoolUser {
     const pool = this.getUserPool(userPoolId);
-    const validityMs = pool.passwordPolicy.temporaryPasswordValidityDays * 24 * 3600 * 1000;
+    if (input.temporaryPassword !== undefined) {
+      const violation = passwordPolicyViolation(input.temporaryPassword, pool.passwordPolicy);
+      if (violation) throw errors.invalidPassword(violation);
+    }
+    if (input.attributes && 'sub' in input.attributes) throw errors.invalidParameter('Cannot modify the non-mutable attribute sub');
+    const temporaryPasswordExpiresAt = new Date(now.getTime() + pool.passwordPolicy.temporaryPasswordValidityDays * 86_400_000).toISOString();
+    const existing = this.findUser(userPoolId, input.username);
+
+    if (input.messageAction === 'RESEND') {
+      if (!existing) throw errors.userNotFound();
+      if (existing.status !== 'FORCE_CHANGE_PASSWORD') throw errors.unsupportedUserState(existing.status);
+      const resent: UserPoolUser = {
+        ...existing,
+        ...(input.temporaryPassword !== undefined ? { passwordHash: hashPassword(input.temporaryPassword) } : {}),
+        temporaryPasswordExpiresAt,
+        updatedAt: now.toISOString(),
+      };
+      this.users.put(userKey(userPoolId, existing.username), resent);
+      return resent;
+    }
+
+    if (existing) throw errors.usernameExists();
     const user: UserPoolUser = {
       userPoolId,
       username: input.username,
       sub: randomUUID(),
       status: 'FORCE_CHANGE_PASSWORD',
       enabled: true,
-      passwordHash: hashPassword(input.temporaryPassword),
-      temporaryPasswordExpiresAt: new Date(now.getTime() + validityMs).toISOString(),
+      passwordHash: hashPassword(input.temporaryPassword ?? generateTemporaryPassword(pool.passwordPolicy)),
+      temporaryPasswordExpiresAt,
       attributes: { ...input.attributes },
       groups: [],
       createdAt: now.toISOString(),
@@ -247,6 +277,20 @@ export class UserPoolModel {
     };
     this.users.put(userKey(userPoolId, input.username), user);
     return user;
+  }
+
+  /** AdminDeleteUser: the user, and with it every sign-in of theirs, is gone (their refresh tokens stop working). */
+  adminDeleteUser(userPoolId: string, username: string): void {
+    const user = this.requireUser(userPoolId, username);
+    for (const [key, session] of [...this.sessions.entries()]) {
+      if (session.userPoolId === userPoolId && session.sub === user.sub && !session.revoked) this.sessions.put(key, { ...session, revoked: true });
+    }
+    this.users.delete(userKey(userPoolId, user.username));
+  }
+
+  /** The ARN Cognito authorizes an administrative call on (the pool need not exist: authorization comes first). */
+  static userPoolArn(region: string, accountId: string, userPoolId: string): string {
+    return `arn:aws:cognito-idp:${region}:${accountId}:userpool/${userPoolId}`;
   }
 
   /** AdminSetUserPassword: a permanent password confirms the user. */

@@ -1,4 +1,4 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
 
 /** A user pool's password policy (CreateUserPool Policies.PasswordPolicy). */
 export interface PasswordPolicy {
@@ -40,6 +40,24 @@ function firstUnmetRule(password: string, policy: PasswordPolicy): string | unde
   if (policy.requireNumbers && !/[0-9]/.test(password)) return 'Password must have numeric characters';
   if (policy.requireSymbols && ![...password].some((ch) => SYMBOLS.has(ch))) return 'Password must have symbol characters';
   return undefined;
+}
+
+const LOWER = 'abcdefghijkmnopqrstuvwxyz';
+const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const DIGITS = '23456789';
+const PASSWORD_SYMBOLS = '^$*.[]{}()?!@#%&/,><:;|_~=+-';
+
+/** A random temporary password that `policy` accepts (AdminCreateUser without TemporaryPassword). */
+export function generateTemporaryPassword(policy: PasswordPolicy): string {
+  const pick = (alphabet: string): string => alphabet[randomInt(alphabet.length)]!;
+  const all = LOWER + UPPER + DIGITS + PASSWORD_SYMBOLS;
+  const chars = [pick(LOWER), pick(UPPER), pick(DIGITS), pick(PASSWORD_SYMBOLS)];
+  while (chars.length < Math.max(policy.minimumLength, 12)) chars.push(pick(all));
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+  }
+  return chars.join('');
 }
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32 } as const;

@@ -1,5 +1,7 @@
 /** Claims the console reads from a Cognito ID token. The token is verified by AWS, not here. */
 export interface IdTokenClaims {
+  /** The user's immutable identifier in the pool (a user name can be deleted and created again for someone else). */
+  sub: string;
   username: string;
   groups: string[];
   email?: string;
@@ -21,5 +23,6 @@ export function readIdTokenClaims(idToken: string): IdTokenClaims {
     (typeof claims['cognito:username'] === 'string' && claims['cognito:username']) ||
     (typeof claims.username === 'string' && claims.username) ||
     (typeof claims.sub === 'string' ? claims.sub : '');
-  return { username, groups, ...(typeof claims.email === 'string' ? { email: claims.email } : {}) };
+  const sub = typeof claims.sub === 'string' ? claims.sub : '';
+  return { sub, username, groups, ...(typeof claims.email === 'string' ? { email: claims.email } : {}) };
 }

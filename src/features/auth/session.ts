@@ -5,9 +5,12 @@
  * The SDK-based modules are loaded with import() so the sign-in page paints without them.
  */
 import { CognitoCredentialSession, type UserPoolTokens } from '../../aws/credentials.ts';
+import { drafts } from './draft-store.ts';
 import { readIdTokenClaims } from './id-token.ts';
 
 export interface SignedInUser {
+  /** Cognito `sub`: what the user's kept drafts are bound to. */
+  sub: string;
   username: string;
   groups: string[];
   /** "admin", "viewer", … — the console role the identity pool gave this user. */
@@ -114,9 +117,11 @@ async function establish(tokens: UserPoolTokens): Promise<void> {
     const identity = await clients.getCallerIdentity();
     const claims = readIdTokenClaims(tokens.idToken);
     storeSession({ username: claims.username, refreshToken: tokens.refreshToken });
+    drafts.signedIn(claims.sub);
     setState({
       status: 'signed-in',
       user: {
+        sub: claims.sub,
         username: claims.username,
         groups: claims.groups,
         roleLabel: roleLabelFrom(identity.arn, claims.groups),
@@ -184,6 +189,9 @@ function clearLocalSession(reason: 'signed-out' | 'expired'): void {
   credentialSession = undefined;
   challenge = undefined;
   storeSession(undefined);
+  // A session that ended under the user keeps what they were typing for their next sign-in; signing out keeps nothing.
+  if (reason === 'expired') drafts.sessionEnded();
+  else drafts.clear();
   void import('../../aws/clients.ts').then((clients) => {
     clients.setCredentialProvider(undefined);
     clients.setCredentialsRejectedHandler(undefined);

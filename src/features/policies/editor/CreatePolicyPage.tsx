@@ -2,7 +2,7 @@
  * IAM → Policies → Create policy (`/policies/create`): name, description, tags and the JSON document (with the
  * policy checks and the 6,144-character quota), its AWS CLI equivalent, then CreatePolicy and the new policy's page.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
@@ -15,6 +15,8 @@ import Textarea from '@cloudscape-design/components/textarea';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
+import { KeptDraftNotice } from '../../auth/KeptDraftNotice.tsx';
+import { useKeptDraft, useRestoredDraft } from '../../auth/use-draft.ts';
 import { useCreatePolicy } from '../api/create-policy.ts';
 import type { Finding } from '../checks/findings.ts';
 import { documentBlocker, PolicyDocumentField } from '../components/PolicyDocumentField.tsx';
@@ -23,14 +25,30 @@ import { TagsEditor, tagsAreValid } from '../../../components/TagsEditor.tsx';
 import { policyCli, type PolicyTag } from '../model/cli.ts';
 import { policyDetailsHref } from '../model/routes.ts';
 
+/** What the page keeps when the session ends under it. */
+interface CreatePolicyDraft {
+  name: string;
+  description: string;
+  document: string;
+  tags: PolicyTag[];
+}
+
+const CREATE_POLICY_DRAFT_KEY = 'policies/create';
+
 export default function CreatePolicyPage() {
   const navigate = useNavigate();
   const notifications = useNotifications();
   const mutation = useCreatePolicy();
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [document, setDocument] = useState(EMPTY_POLICY_TEMPLATE);
-  const [tags, setTags] = useState<PolicyTag[]>([]);
+  const restored = useRestoredDraft<CreatePolicyDraft>(CREATE_POLICY_DRAFT_KEY);
+  const [name, setName] = useState(restored?.name ?? '');
+  const [description, setDescription] = useState(restored?.description ?? '');
+  const [document, setDocument] = useState(restored?.document ?? EMPTY_POLICY_TEMPLATE);
+  const [tags, setTags] = useState<PolicyTag[]>(restored?.tags ?? []);
+  const draft = useMemo<CreatePolicyDraft | undefined>(
+    () => (name === '' && description === '' && document === EMPTY_POLICY_TEMPLATE && tags.length === 0 ? undefined : { name, description, document, tags }),
+    [name, description, document, tags],
+  );
+  useKeptDraft(CREATE_POLICY_DRAFT_KEY, draft);
   const [findings, setFindings] = useState<Finding[] | undefined>(undefined);
   const [submitted, setSubmitted] = useState(false);
 
@@ -79,6 +97,7 @@ export default function CreatePolicyPage() {
         errorText={mutation.isError ? undefined : submitted && (nameError || descriptionError || documentError || !tagsValid) ? 'Fix the errors above, then create the policy.' : undefined}
       >
         <SpaceBetween size="l">
+          <KeptDraftNotice visible={restored !== undefined} />
           <Container header={<Header variant="h2">Policy details</Header>}>
             <SpaceBetween size="m">
               <FormField

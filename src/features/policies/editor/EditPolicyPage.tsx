@@ -3,7 +3,9 @@
  * making it the default (CreatePolicyVersion with SetAsDefault). At AWS's limit of five versions the page offers
  * to delete the oldest non-default version first, and shows both calls with their AWS CLI equivalents.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { KeptDraftNotice } from '../../auth/KeptDraftNotice.tsx';
+import { useKeptDraft, useRestoredDraft } from '../../auth/use-draft.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import Alert from '@cloudscape-design/components/alert';
@@ -35,7 +37,13 @@ function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; 
   const navigate = useNavigate();
   const notifications = useNotifications();
   const run = usePolicyChangeRun(policy.arn);
-  const [document, setDocument] = useState(initialDocument);
+  const draftKey = `policies/edit:${policy.arn}`;
+  const restored = useRestoredDraft<{ document: string }>(draftKey);
+  const [document, setDocument] = useState(restored?.document ?? initialDocument);
+  // Kept only while the save changed nothing in AWS (a step done means the policy itself changed).
+  const changedPolicy = run.steps.some((step) => step.status === 'done');
+  const draft = useMemo(() => (document === initialDocument || changedPolicy ? undefined : { document }), [document, initialDocument, changedPolicy]);
+  useKeptDraft(draftKey, draft);
   const [findings, setFindings] = useState<Finding[] | undefined>(undefined);
   const [deleteOldest, setDeleteOldest] = useState(false);
   const [submitted, setSubmitted] = useState(false);
@@ -78,6 +86,7 @@ function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; 
       errorText={submitted ? (unchanged ? 'The document is unchanged: there is nothing to save.' : (documentError ?? limitError)) : undefined}
     >
       <SpaceBetween size="l">
+        <KeptDraftNotice visible={restored !== undefined} />
         {atLimit ? (
           <Alert type="warning" header={`This policy has ${versions.length} versions, AWS's limit`}>
             <SpaceBetween size="xs">

@@ -11,6 +11,8 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Wizard from '@cloudscape-design/components/wizard';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
+import { KeptDraftNotice } from '../../auth/KeptDraftNotice.tsx';
+import { useKeptDraft, useRestoredDraft } from '../../auth/use-draft.ts';
 import { useSession } from '../../auth/use-session.ts';
 import { policyQueries } from '../../policies/api/list-policies.ts';
 import { securityWarningsKey, type Finding } from '../../policies/checks/findings.ts';
@@ -181,6 +183,18 @@ const STEP_ERROR_SUMMARY: Record<string, string> = {
   review: 'Fix the role details before you create the role.',
 };
 
+/** What the wizard keeps when the session ends under it: the user's choices and the step they were on. */
+interface RoleWizardDraft {
+  state: WizardState;
+  activeStepIndex: number;
+  acknowledgedKeys: Record<'custom' | 'inline', string | undefined>;
+  /** The policy checks' results for the documents in `state`, so the steps after them need not be revisited. */
+  customFindings: Finding[] | undefined;
+  inlineFindings: Finding[] | undefined;
+}
+
+const ROLE_WIZARD_DRAFT_KEY = 'roles/create';
+
 export default function CreateRolePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -190,13 +204,27 @@ export default function CreateRolePage() {
   const roles = useQuery({ ...roleQueries.list(), refetchOnMount: 'always' });
   const existingRoleNames = useMemo(() => roles.data?.map((role) => role.name), [roles.data]);
 
-  const [state, setState] = useState<WizardState>(initialWizardState);
-  const [activeStepIndex, setActiveStepIndex] = useState(0);
+  const restored = useRestoredDraft<RoleWizardDraft>(ROLE_WIZARD_DRAFT_KEY);
+  const [pristine] = useState<WizardState>(initialWizardState);
+  const [state, setState] = useState<WizardState>(() => restored?.state ?? pristine);
+  const [activeStepIndex, setActiveStepIndex] = useState(restored?.activeStepIndex ?? 0);
   const [showErrorsFor, setShowErrorsFor] = useState<ReadonlySet<number>>(new Set());
-  const [customFindings, setCustomFindings] = useState<Finding[] | undefined>();
-  const [inlineFindings, setInlineFindings] = useState<Finding[] | undefined>();
-  const [acknowledgedKeys, setAcknowledgedKeys] = useState<Record<'custom' | 'inline', string | undefined>>({ custom: undefined, inline: undefined });
+  const [customFindings, setCustomFindings] = useState<Finding[] | undefined>(restored?.customFindings);
+  const [inlineFindings, setInlineFindings] = useState<Finding[] | undefined>(restored?.inlineFindings);
+  const [acknowledgedKeys, setAcknowledgedKeys] = useState<Record<'custom' | 'inline', string | undefined>>(
+    () => restored?.acknowledgedKeys ?? { custom: undefined, inline: undefined },
+  );
   const { run, start, retryRemaining, deleteCreated, reset } = useCreateRoleRun();
+  // Once Create has made something in AWS, the same input cannot simply be created again: nothing is kept then.
+  const createdSomething = run.phase !== 'cleaned' && run.steps.some((step) => step.status === 'done' || step.status === 'already-done');
+  const draft = useMemo<RoleWizardDraft | undefined>(
+    () =>
+      (state === pristine && activeStepIndex === 0) || createdSomething
+        ? undefined
+        : { state, activeStepIndex, acknowledgedKeys, customFindings, inlineFindings },
+    [state, pristine, activeStepIndex, acknowledgedKeys, customFindings, inlineFindings, createdSomething],
+  );
+  useKeptDraft(ROLE_WIZARD_DRAFT_KEY, draft);
 
   const update = useCallback((change: Partial<WizardState>) => setState((current) => withTrustedEntity(current, change)), []);
   const readOnly = run.phase !== 'idle' && run.phase !== 'cleaned' && run.phase !== 'rejected';
@@ -300,7 +328,7 @@ export default function CreateRolePage() {
   });
 
   const onLastStep = activeStepIndex === WIZARD_STEPS.length - 1;
-  return (
+  const wizard = (
     <Wizard
       steps={steps}
       activeStepIndex={activeStepIndex}
@@ -350,5 +378,12 @@ export default function CreateRolePage() {
       }}
       onSubmit={() => void submit()}
     />
+  );
+  if (!restored) return wizard;
+  return (
+    <SpaceBetween size="m">
+      <KeptDraftNotice visible />
+      {wizard}
+    </SpaceBetween>
   );
 }
