@@ -46,6 +46,23 @@ export interface XmlStyle {
 }
 
 /**
+ * XML already written for one style (its element content), which the serializer copies as it is: lets a service
+ * reuse what it wrote for an unchanged value (EC2's instances, thousands per page).
+ */
+export class XmlFragment {
+  constructor(readonly xml: string) {}
+}
+
+/** Writes `value`'s fields once, for reuse inside a larger answer in the same style. */
+export function xmlFragment(value: object, style: XmlStyle): XmlFragment {
+  const xml = fieldsText(value, style);
+  // The text is a V8 rope of hundreds of small strings; converting it to a number makes V8 flatten it into one
+  // string in place, so a kept fragment holds one allocation instead of all its pieces.
+  void Number(xml);
+  return new XmlFragment(xml);
+}
+
+/**
  * Appends `<name>value</name>` for every defined field of `value` to `out`.
  * Arrays become lists of `<member>`/`<item>`, Dates use the style's format, booleans true/false;
  * undefined and null fields are omitted.
@@ -77,6 +94,7 @@ function valueText(value: unknown, style: XmlStyle): string {
       return value ? 'true' : 'false';
     case 'object': {
       if (value instanceof Date) return style.date(value);
+      if (value instanceof XmlFragment) return value.xml;
       if (Array.isArray(value)) {
         let text = '';
         for (const item of value) {

@@ -13,6 +13,8 @@ export interface Ec2ScaleResult {
     /** Per page, client-measured over loopback (signing included). */
     medianMs: number;
     maxMs: number;
+    /** Each page, in the order fetched. */
+    pagesMs: number[];
     totalMs: number;
   };
   listInstanceProfiles: { maxItems: number; calls: number; profiles: number; totalMs: number; maxMs: number };
@@ -95,6 +97,7 @@ export async function measureEc2Scale(
       instances: instanceIds.size,
       medianMs: round(sorted[Math.floor((sorted.length - 1) / 2)]!),
       maxMs: round(sorted.at(-1)!),
+      pagesMs: pageTimes.map(round),
       totalMs: round(describeTotal),
     },
     listInstanceProfiles: {

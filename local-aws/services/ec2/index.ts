@@ -7,7 +7,7 @@ import type { FilterInput } from './filters.ts';
 import type { Ec2Model, Gate, ProfileSpec } from './model.ts';
 import type { Ec2Tag } from './records.ts';
 import { EC2_REGIONS, regionInfo } from './regions.ts';
-import { associationItem, regionItem, reservationItem, stateChangeItem } from './views.ts';
+import { associationItem, describedReservationItem, regionItem, reservationItem, stateChangeItem } from './views.ts';
 import { compileFilters } from './filters.ts';
 
 /** EC2 handlers: decode the ec2Query parameters, let the model apply AWS's rules, shape the output. */
@@ -75,7 +75,7 @@ export function createEc2Service(deps: { ec2: Ec2Model; iam: IamModel }): QueryS
           },
           ctx.now,
         );
-        return { reservationSet: page.items.map(reservationItem), nextToken: page.nextToken };
+        return { reservationSet: page.items.map(describedReservationItem), nextToken: page.nextToken };
       },
     },
 

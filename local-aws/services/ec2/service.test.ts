@@ -48,6 +48,9 @@ describe('EC2 handlers', () => {
     expect(instance.tagSet).toEqual([{ key: 'Name', value: 'web-1' }]);
     const id = instance.instanceId as string;
 
+    // Described while pending, then running: the instance's XML is reused only while its state and profile hold.
+    const whilePending = serializeEc2Success('DescribeInstances', call('DescribeInstances', { 'InstanceId.1': id }), 'req-0');
+    expect(whilePending).toContain('<instanceState><code>0</code><name>pending</name></instanceState>');
     const described = call('DescribeInstances', { 'InstanceId.1': id }, at(3000));
     const xml = serializeEc2Success('DescribeInstances', described, 'req-1');
     expect(xml).toContain('<reservationSet><item><reservationId>r-');

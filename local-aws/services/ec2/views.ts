@@ -1,3 +1,5 @@
+import { ec2QueryStyle } from '../../protocols/ec2-query.ts';
+import { xmlFragment, type XmlFragment } from '../../protocols/xml.ts';
 import { INSTANCE_STATE_CODES, type InstanceStateName } from './lifecycle.ts';
 import type { AssociationView, InstanceView, ReservationView, StateChange } from './model.ts';
 import { dnsNames } from './network.ts';
@@ -92,6 +94,29 @@ export function instanceItem(view: InstanceView): Record<string, unknown> {
   };
 }
 
+interface WrittenInstance {
+  stateName: InstanceStateName;
+  profileArn: string | undefined;
+  profileId: string | undefined;
+  fragment: XmlFragment;
+}
+
+/**
+ * An instance's XML depends only on its stored record (frozen, replaced on every change), its state now and its
+ * instance profile, so it is written once per such combination and reused by later DescribeInstances pages.
+ */
+const writtenInstances = new WeakMap<InstanceView['record'], WrittenInstance>();
+
+function instanceXml(view: InstanceView): XmlFragment {
+  const written = writtenInstances.get(view.record);
+  if (written && written.stateName === view.state.name && written.profileArn === view.profile?.arn && written.profileId === view.profile?.id) {
+    return written.fragment;
+  }
+  const fragment = xmlFragment(instanceItem(view), ec2QueryStyle);
+  writtenInstances.set(view.record, { stateName: view.state.name, profileArn: view.profile?.arn, profileId: view.profile?.id, fragment });
+  return fragment;
+}
+
 export function reservationItem(reservation: ReservationView): Record<string, unknown> {
   return {
     reservationId: reservation.reservationId,
@@ -99,6 +124,11 @@ export function reservationItem(reservation: ReservationView): Record<string, un
     groupSet: [],
     instancesSet: reservation.instances.map(instanceItem),
   };
+}
+
+/** A DescribeInstances reservation: as reservationItem, with each instance's XML reused while it is unchanged. */
+export function describedReservationItem(reservation: ReservationView): Record<string, unknown> {
+  return { ...reservationItem({ ...reservation, instances: [] }), instancesSet: reservation.instances.map(instanceXml) };
 }
 
 export function stateChangeItem(change: StateChange): Record<string, unknown> {
