@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin, type Rollup } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -31,6 +33,25 @@ function extractInlineFonts(): Plugin {
           return `url(./${fileName.slice('assets/'.length)})`;
         });
       }
+    },
+  };
+}
+
+/**
+ * The SDK parses XML replies (IAM, EC2) with the browser's DOMParser plus a DOM-to-object walk in browser builds, and
+ * with its own string parser (same output) in Node. On a 1,000-instance DescribeInstances page (2.8 MB) the string
+ * parser takes about 0.1 s where the DOM route takes about 0.6 s of the main thread, so the build uses it too.
+ */
+function sdkStringXmlParser(): Plugin {
+  const xmlBuilderEntry = createRequire(import.meta.url).resolve('@aws-sdk/xml-builder');
+  const stringParser = join(dirname(xmlBuilderEntry), '..', 'dist-es', 'xml-parser.js');
+  return {
+    name: 'iam-role-console:sdk-string-xml-parser',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (importer?.includes('/@aws-sdk/xml-builder/') && /^\.\/xml-parser(\.browser)?(\.js)?$/.test(source)) return stringParser;
+      return null;
     },
   };
 }
@@ -105,7 +126,7 @@ function devRuntimeConfig(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), extractInlineFonts(), signInBudget(), devRuntimeConfig()],
+  plugins: [react(), sdkStringXmlParser(), extractInlineFonts(), signInBudget(), devRuntimeConfig()],
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -6,6 +6,8 @@
  * 3. the create-role wizard's route chunk beyond the shell (from the Vite manifest, gzip -9),
  * 4. the wizard's policy filter per keystroke over 1,600 policies,
  * 5. EC2 at scale (10,000 instances, 5,000 instance profiles): DescribeInstances / ListInstanceProfiles pages of 1,000,
+ *    then the console at that scale in Chromium (bench/ui-scale.ts): the instances page's first rows, and each
+ *    keystroke, from key to paint, in the instances filter and in the Attach/Replace dialog's profile drop-down,
  * 6. the load test of test/robustness/load.ts (50 clients, BENCH_LOAD_SECONDS, default 60) with the server's RSS.
  * Everything runs on loopback against local AWS children started here and stopped before exit.
  * Prints a table, then the JSON (also written to .bench/results.json). Exits 0 even when a target is missed:

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
+import { I18nProvider } from '@cloudscape-design/components/i18n';
+import englishMessages from '@cloudscape-design/components/i18n/messages/all.en';
 import { onSessionCleared } from '../features/auth/session.ts';
 import { createQueryClient } from './query-client.ts';
 import { createConsoleRouter } from './router.tsx';
@@ -15,10 +17,14 @@ export function App({ config }: { config: RuntimeConfig }) {
   useEffect(() => onSessionCleared(() => queryClient.clear()), [queryClient]);
 
   return (
-    <RuntimeConfigProvider config={config}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </RuntimeConfigProvider>
+    // Cloudscape's English texts fill every label a component is not given (property filter operators and groups,
+    // "Use: …" for free text, token editor, and so on).
+    <I18nProvider locale="en" messages={[englishMessages]}>
+      <RuntimeConfigProvider config={config}>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </RuntimeConfigProvider>
+    </I18nProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { DescribeInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
 import { ec2Client } from '../../../aws/clients.ts';
 import { ec2Keys } from './keys.ts';
@@ -68,18 +68,19 @@ function flatten(reservations: { Instances?: Instance[] }[] | undefined, into: I
   }
 }
 
-/** DescribeInstances in one region, 1,000 per page (AWS's maximum), following NextToken to the end. */
-export async function describeAllInstances(region: string, signal?: AbortSignal): Promise<InstanceSummary[]> {
+export interface InstancesPage {
+  instances: InstanceSummary[];
+  nextToken?: string;
+}
+
+/** One DescribeInstances page of the region: 1,000 instances (AWS's maximum) from `nextToken`. */
+export async function describeInstancesPage(region: string, nextToken: string | undefined, signal?: AbortSignal): Promise<InstancesPage> {
+  const page = await ec2Client(region).send(new DescribeInstancesCommand({ MaxResults: 1000, ...(nextToken ? { NextToken: nextToken } : {}) }), {
+    ...(signal ? { abortSignal: signal } : {}),
+  });
   const instances: InstanceSummary[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await ec2Client(region).send(new DescribeInstancesCommand({ MaxResults: 1000, ...(nextToken ? { NextToken: nextToken } : {}) }), {
-      ...(signal ? { abortSignal: signal } : {}),
-    });
-    flatten(page.Reservations, instances);
-    nextToken = page.NextToken || undefined;
-  } while (nextToken);
-  return instances;
+  flatten(page.Reservations, instances);
+  return { instances, ...(page.NextToken ? { nextToken: page.NextToken } : {}) };
 }
 
 /** One instance by ID (InstanceIds cannot be combined with MaxResults); undefined when EC2 no longer lists it. */
@@ -100,11 +101,18 @@ export function isTransitional(state: string): boolean {
 }
 
 export const instanceQueries = {
+  /**
+   * The region's instances page by page, so the table shows the first 1,000 while the rest load (the table asks for
+   * each next page as soon as the previous one is in). A refetch re-reads every page from the first.
+   */
   list: (region: string) =>
-    queryOptions({
+    infiniteQueryOptions({
       queryKey: [...ec2Keys.instances(region), 'list'] as const,
-      queryFn: ({ signal }) => describeAllInstances(region, signal),
-      refetchInterval: (query) => (query.state.data?.some((instance) => isTransitional(instance.state)) ? 5_000 : false),
+      queryFn: ({ pageParam, signal }) => describeInstancesPage(region, pageParam, signal),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (lastPage) => lastPage.nextToken,
+      refetchInterval: (query) =>
+        query.state.data?.pages.some((page) => page.instances.some((instance) => isTransitional(instance.state))) ? 5_000 : false,
     }),
   detail: (region: string, instanceId: string) =>
     queryOptions({

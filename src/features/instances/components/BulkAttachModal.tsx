@@ -6,7 +6,7 @@ import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Link from '@cloudscape-design/components/link';
 import Modal from '@cloudscape-design/components/modal';
-import Select, { type SelectProps } from '@cloudscape-design/components/select';
+import type { SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
@@ -23,7 +23,8 @@ import { roleChangeBlockedReason } from '../model/instance-state.ts';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { InstanceStateIndicator } from './InstanceStateIndicator.tsx';
 import { RolesWithoutProfileNotice } from './RolesWithoutProfileNotice.tsx';
-import { profileSelectProps, rolesWithoutProfile, useProfileOptions } from './use-profile-options.ts';
+import { rolesWithoutProfile } from './use-profile-options.ts';
+import { ProfileSelect } from './ProfileSelect.tsx';
 import './instances.css';
 
 const RESULT_INDICATORS: Record<BulkStatus, { type: StatusIndicatorProps.Type; text: string }> = {
@@ -41,7 +42,6 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
   const profiles = useQuery(instanceProfileQueries.directory());
   const roles = useQuery(ec2RoleQueries.trustingEc2());
   const orphanRoles = useMemo(() => rolesWithoutProfile(roles.data, profiles.data), [roles.data, profiles.data]);
-  const options = useProfileOptions(profiles.data, orphanRoles, false);
   const [selected, setSelected] = useState<SelectProps.Option | null>(null);
   const [results, setResults] = useState<BulkResult[] | undefined>();
   const [inProgress, setInProgress] = useState<{ instanceId: string; message: string } | undefined>();
@@ -152,11 +152,12 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
                 </Link>
               }
             >
-              <Select
-                {...profileSelectProps(profiles)}
+              <ProfileSelect
+                profiles={profiles}
+                orphanRoles={orphanRoles}
+                includeNoRole={false}
                 selectedOption={selected}
-                onChange={({ detail }) => setSelected(detail.selectedOption)}
-                options={options}
+                onChange={setSelected}
                 disabled={running}
               />
             </FormField>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -8,6 +8,7 @@ import CollectionPreferences from '@cloudscape-design/components/collection-pref
 import Header from '@cloudscape-design/components/header';
 import PropertyFilter, { type PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { RouterLink } from '../../../components/RouterLink.tsx';
@@ -49,21 +50,41 @@ const FILTERING_PROPERTIES: PropertyFilterProps.FilteringProperty[] = [
   { key: 'publicIpText', propertyLabel: 'Public IPv4 address', groupValuesLabel: 'Public IPv4 addresses', operators: ['=', ':', '^'] },
 ];
 const FILTER_KEYS: ReadonlySet<string> = new Set(FILTERING_PROPERTIES.map((property) => property.key));
+/**
+ * Properties whose values the filter suggests. Names, IDs and addresses are (nearly) unique per instance: suggesting
+ * them would put thousands of options under every keystroke, so they are filtered by what the user types instead.
+ */
+const SUGGESTED_PROPERTIES = ['stateText', 'instanceType', 'availabilityZone', 'roleName'] as const;
+
+function suggestedValues(rows: InstanceRow[]): PropertyFilterProps.FilteringOption[] {
+  const options: PropertyFilterProps.FilteringOption[] = [];
+  for (const propertyKey of SUGGESTED_PROPERTIES) {
+    const values = new Set<string>();
+    for (const row of rows) if (row[propertyKey]) values.add(row[propertyKey]);
+    for (const value of [...values].sort()) options.push({ propertyKey, value });
+  }
+  return options;
+}
 
 type Dialog = { kind: 'modify'; instance: InstanceSummary } | { kind: 'bulk'; instances: InstanceSummary[] } | undefined;
 
 /** The region's instances: property filter (kept in the URL), sorting, pagination, preferences, actions. */
 export function InstancesTable({ region }: { region: string }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const instances = useQuery(instanceQueries.list(region));
+  const instances = useInfiniteQuery(instanceQueries.list(region));
   const profiles = useQuery(instanceProfileQueries.directory());
   const [preferences, setPreferences] = useState<InstancesTablePreferences>(loadTablePreferences);
   const [dialog, setDialog] = useState<Dialog>();
   const [initialQuery] = useState(() => filterFromSearchParams(searchParams, FILTER_KEYS));
 
+  const { hasNextPage, isFetching, isError, fetchNextPage } = instances;
+  useEffect(() => {
+    if (hasNextPage && !isFetching && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetching, isError, fetchNextPage]);
+
   const rows = useMemo<InstanceRow[]>(
     () =>
-      (instances.data ?? []).map((instance) => {
+      (instances.data?.pages ?? []).flatMap((page) => page.instances).map((instance) => {
         const roleDisplay = roleDisplayOf(instance.instanceProfileArn, profiles.data);
         return {
           ...instance,
@@ -76,6 +97,7 @@ export function InstancesTable({ region }: { region: string }) {
       }),
     [instances.data, profiles.data],
   );
+  const filteringOptions = useMemo(() => suggestedValues(rows), [rows]);
 
   // The "no match" state is built before useCollection returns its actions, so it clears the filter through a ref.
   const clearFilter = useRef<() => void>(() => undefined);
@@ -157,8 +179,22 @@ export function InstancesTable({ region }: { region: string }) {
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={instances.data ? (selected.length ? `(${selected.length}/${rows.length})` : `(${rows.length})`) : undefined}
-            description={`EC2 instances in ${region} and the IAM role each one runs with.`}
+            counter={instances.data ? `(${selected.length ? `${selected.length}/` : ''}${rows.length}${hasNextPage ? '+' : ''})` : undefined}
+            description={
+              <SpaceBetween size="xxs">
+                <span>{`EC2 instances in ${region} and the IAM role each one runs with.`}</span>
+                {hasNextPage && !isError ? (
+                  <StatusIndicator type="loading">{`Loading more instances: ${rows.length.toLocaleString('en-US')} so far`}</StatusIndicator>
+                ) : null}
+                {instances.isFetchNextPageError ? (
+                  <AwsErrorAlert
+                    error={instances.error}
+                    context={{ action: 'ec2:DescribeInstances' }}
+                    onRetry={() => void fetchNextPage()}
+                  />
+                ) : null}
+              </SpaceBetween>
+            }
             actions={
               <SpaceBetween direction="horizontal" size="xs">
                 <Button
@@ -180,6 +216,7 @@ export function InstancesTable({ region }: { region: string }) {
         filter={
           <PropertyFilter
             {...propertyFilterProps}
+            filteringOptions={filteringOptions}
             onChange={(event) => {
               propertyFilterProps.onChange(event);
               setSearchParams(filterToSearchParams(event.detail, FILTER_KEYS), { replace: true });

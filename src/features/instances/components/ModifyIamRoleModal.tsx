@@ -7,7 +7,7 @@ import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Link from '@cloudscape-design/components/link';
-import Select, { type SelectProps } from '@cloudscape-design/components/select';
+import type { SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { ActionModal } from '../../../components/ActionModal.tsx';
@@ -26,7 +26,8 @@ import { roleDisplayOf } from '../model/role-display.ts';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { IamRoleValue } from './IamRoleValue.tsx';
 import { RolesWithoutProfileNotice } from './RolesWithoutProfileNotice.tsx';
-import { NO_ROLE_OPTION, NO_ROLE_VALUE, profileOption, profileSelectProps, rolesWithoutProfile, useProfileOptions } from './use-profile-options.ts';
+import { NO_ROLE_OPTION, NO_ROLE_VALUE, profileOption, rolesWithoutProfile } from './use-profile-options.ts';
+import { ProfileSelect } from './ProfileSelect.tsx';
 import './instances.css';
 
 export const DETACH_CONFIRMATION = 'Detach';
@@ -89,7 +90,6 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
 
   const instanceLabel = instance.name ? `${instance.instanceId} (${instance.name})` : instance.instanceId;
   const orphanRoles = useMemo(() => rolesWithoutProfile(roles.data, profiles.data), [roles.data, profiles.data]);
-  const options = useProfileOptions(profiles.data, orphanRoles, Boolean(current));
 
   // The drop-down starts on the instance's current profile, as the EC2 console's does.
   const currentProfile = current ? profiles.data?.byArn.get(current.profileArn) : undefined;
@@ -247,19 +247,17 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
           }
           errorText={selectedProfileHasNoRole ? 'This instance profile holds no role: add a role to it in IAM, or choose another.' : undefined}
         >
-          <Select
-            {...profileSelectProps(profiles)}
+          <ProfileSelect
+            profiles={profiles}
+            orphanRoles={orphanRoles}
+            includeNoRole={Boolean(current)}
             selectedOption={shownSelection}
-            onChange={({ detail }) => {
+            onChange={(option) => {
               setTouched(true);
-              setSelected(detail.selectedOption);
+              setSelected(option);
               setError(undefined);
               setCancelled(false);
             }}
-            options={options}
-            recoveryText="Retry"
-            onLoadItems={({ detail }) => (detail.firstPage && profiles.isError ? void profiles.refetch() : undefined)}
-            empty="No instance profiles in this account"
             disabled={running || !association.isSuccess}
           />
         </FormField>
