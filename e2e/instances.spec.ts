@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures.ts';
-import { associationsOf, attachWithCli, launchInstance, profileArn } from './support/instances-cli.ts';
+import { associationsOf, attachWithCli, ec2Cli, launchInstance, profileArn } from './support/instances-cli.ts';
 import { InstancesPage } from './support/instances-page.ts';
 import { demoUser, type LocalAwsConfig } from './support/local-aws.ts';
 import type { SignInPage } from './support/sign-in-page.ts';
@@ -236,5 +236,34 @@ test.describe('Modify IAM role', () => {
       expect(await associationsOf(instanceId)).toMatchObject([{ State: 'associated', IamInstanceProfile: { Arn: profileArn('WebServerRole') } }]);
     }
     expect(await associationsOf(terminated)).toEqual([]);
+  });
+});
+
+test.describe('Instances list', () => {
+  test.describe.configure({ timeout: 120_000 });
+  test('follows an instance between states by re-reading only that instance, not the whole list', async ({ page, signInPage, localAws }) => {
+    const name = uniqueName('transition');
+    const instanceId = await launchInstance(name, 'running');
+    await signIn(page, signInPage, localAws, 'admin');
+    const instances = new InstancesPage(page);
+    await instances.gotoFiltered(name);
+    await expect(instances.row(instanceId)).toContainText('Running');
+
+    const describeBodies: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (request.method() === 'POST' && body.includes('Action=DescribeInstances')) describeBodies.push(decodeURIComponent(body));
+    });
+    // Stopping lasts 3 s in local AWS: the refresh right after the stop sees it.
+    await ec2Cli(['ec2', 'stop-instances', '--instance-ids', instanceId]);
+    await page.getByRole('button', { name: 'Refresh instances' }).click();
+    await expect(instances.row(instanceId)).toContainText('Stopping');
+    const afterRefresh = describeBodies.length;
+
+    await expect(instances.row(instanceId)).toContainText('Stopped', { timeout: 15_000 });
+    const polls = describeBodies.slice(afterRefresh);
+    expect(polls.length).toBeGreaterThan(0);
+    for (const body of polls) expect(body).toContain(`Filter.1.Name=instance-id`);
+    expect(polls.some((body) => body.includes(instanceId))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query';
 import { DescribeInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
 import { ec2Client } from '../../../aws/clients.ts';
 import { ec2Keys } from './keys.ts';
@@ -83,6 +83,54 @@ export async function describeInstancesPage(region: string, nextToken: string | 
   return { instances, ...(page.NextToken ? { nextToken: page.NextToken } : {}) };
 }
 
+/** EC2 takes at most 200 values in one filter. */
+const FILTER_VALUES_LIMIT = 200;
+
+/**
+ * The current state of the given instances, by the `instance-id` filter (an InstanceIds list would fail the whole call
+ * if one of them is gone), 200 per call. Instances EC2 no longer lists are simply absent.
+ */
+export async function describeInstancesById(region: string, instanceIds: string[], signal?: AbortSignal): Promise<InstanceSummary[]> {
+  const instances: InstanceSummary[] = [];
+  for (let start = 0; start < instanceIds.length; start += FILTER_VALUES_LIMIT) {
+    const filter = { Name: 'instance-id', Values: instanceIds.slice(start, start + FILTER_VALUES_LIMIT) };
+    let nextToken: string | undefined;
+    do {
+      const page = await ec2Client(region).send(
+        new DescribeInstancesCommand({ Filters: [filter], MaxResults: 1000, ...(nextToken ? { NextToken: nextToken } : {}) }),
+        { ...(signal ? { abortSignal: signal } : {}) },
+      );
+      flatten(page.Reservations, instances);
+      nextToken = page.NextToken || undefined;
+    } while (nextToken);
+  }
+  return instances;
+}
+
+/**
+ * The list's pages with `refreshed` instances put in place of what the pages held for `requestedIds`; a requested
+ * instance EC2 no longer lists leaves the pages.
+ */
+export function patchInstancePages<PageParam>(
+  data: InfiniteData<InstancesPage, PageParam>,
+  requestedIds: readonly string[],
+  refreshed: readonly InstanceSummary[],
+): InfiniteData<InstancesPage, PageParam> {
+  const requested = new Set(requestedIds);
+  const byId = new Map(refreshed.map((instance) => [instance.instanceId, instance]));
+  return {
+    ...data,
+    pages: data.pages.map((page) => ({
+      ...page,
+      instances: page.instances.flatMap((instance) => {
+        if (!requested.has(instance.instanceId)) return [instance];
+        const current = byId.get(instance.instanceId);
+        return current ? [current] : [];
+      }),
+    })),
+  };
+}
+
 /** One instance by ID (InstanceIds cannot be combined with MaxResults); undefined when EC2 no longer lists it. */
 export async function describeInstance(region: string, instanceId: string, signal?: AbortSignal): Promise<InstanceSummary | undefined> {
   const page = await ec2Client(region).send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }), {
@@ -103,7 +151,8 @@ export function isTransitional(state: string): boolean {
 export const instanceQueries = {
   /**
    * The region's instances page by page, so the table shows the first 1,000 while the rest load (the table asks for
-   * each next page as soon as the previous one is in). A refetch re-reads every page from the first.
+   * each next page as soon as the previous one is in). A refetch re-reads every page from the first. Instances
+   * between states are followed by `transitions`, not by re-reading the list.
    */
   list: (region: string) =>
     infiniteQueryOptions({
@@ -111,8 +160,6 @@ export const instanceQueries = {
       queryFn: ({ pageParam, signal }) => describeInstancesPage(region, pageParam, signal),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (lastPage) => lastPage.nextToken,
-      refetchInterval: (query) =>
-        query.state.data?.pages.some((page) => page.instances.some((instance) => isTransitional(instance.state))) ? 5_000 : false,
     }),
   detail: (region: string, instanceId: string) =>
     queryOptions({

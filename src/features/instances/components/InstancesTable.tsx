@@ -16,6 +16,7 @@ import { TableEmptyState } from '../../../components/TableStates.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { instanceQueries, type InstanceSummary } from '../api/describe-instances.ts';
 import { instanceProfileQueries } from '../api/list-instance-profiles.ts';
+import { useInstanceTransitions } from '../api/use-instance-transitions.ts';
 import { roleDisplayOf, roleDisplayText, type RoleDisplay } from '../model/role-display.ts';
 import {
   loadTablePreferences,
@@ -81,6 +82,7 @@ export function InstancesTable({ region }: { region: string }) {
   useEffect(() => {
     if (hasNextPage && !isFetching && !isError) void fetchNextPage();
   }, [hasNextPage, isFetching, isError, fetchNextPage]);
+  useInstanceTransitions(region, instances.data, !hasNextPage && !isFetching);
 
   const rows = useMemo<InstanceRow[]>(
     () =>
