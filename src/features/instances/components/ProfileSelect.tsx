@@ -54,7 +54,6 @@ export function ProfileSelect({ profiles, orphanRoles, includeNoRole, selectedOp
       filteringPlaceholder="Find instance profiles by name, role or ARN"
       filteringAriaLabel="Find instance profiles"
       virtualScroll
-      expandToViewport
       statusType={profiles.isPending ? 'loading' : profiles.isError ? 'error' : 'finished'}
       loadingText="Loading instance profiles"
       errorText="Could not load the instance profiles."
