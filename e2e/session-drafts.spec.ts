@@ -141,4 +141,33 @@ test.describe('what the user typed survives a revoked session', () => {
     await page.getByRole('button', { name: 'Create policy' }).click();
     await expect(policies.notification(`Policy ${policyName} created.`)).toBeVisible({ timeout: 30_000 });
   });
+
+  test('a policy being edited keeps its new document for the same user, and saving makes it the default version', async ({ page, signInPage, localAws }) => {
+    const policyName = uniqueRoleName('DraftEdit');
+    const original = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::drafts/*' }] };
+    const edited = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::drafts', 'arn:aws:s3:::drafts/*'] }] };
+    const created = await awsCliOk<{ Policy: { Arn: string } }>(['iam', 'create-policy', '--policy-name', policyName, '--policy-document', JSON.stringify(original)]);
+    const arn = created.Policy.Arn;
+    const policies = new PoliciesPages(page);
+    await signInAs(page, signInPage, localAws, 'admin');
+    await page.goto(`/policies/edit?arn=${encodeURIComponent(arn)}`);
+    await expect(policies.documentEditor).toHaveValue(/"s3:GetObject"/);
+    await policies.fillDocument(edited);
+
+    await revokeAndNotice(page, signInPage, localAws, () => page.getByRole('button', { name: 'Save changes' }).click());
+    const admin = demoUser(localAws, 'admin');
+    await signInPage.signIn(admin.username, admin.password);
+    await expect(page).toHaveURL(/\/policies\/edit\?arn=/);
+    await expect(page.getByText(KEPT_NOTICE)).toBeVisible();
+    await expect(policies.documentEditor).toHaveValue(JSON.stringify(edited, null, 4));
+    // Nothing was saved with the revoked session.
+    const before = await awsCliOk<{ Versions: { VersionId: string }[] }>(['iam', 'list-policy-versions', '--policy-arn', arn]);
+    expect(before.Versions.map((version) => version.VersionId)).toEqual(['v1']);
+
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(policies.notification(`Policy ${policyName} updated: version v2 is now the default.`)).toBeVisible({ timeout: 30_000 });
+    // The CLI decodes the URL-encoded document into JSON.
+    const saved = await awsCliOk<{ PolicyVersion: { Document: unknown } }>(['iam', 'get-policy-version', '--policy-arn', arn, '--version-id', 'v2']);
+    expect(saved.PolicyVersion.Document).toEqual(edited);
+  });
 });
