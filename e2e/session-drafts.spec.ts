@@ -160,6 +160,7 @@ test.describe('what the user typed survives a revoked session', () => {
     await expect(page).toHaveURL(/\/policies\/edit\?arn=/);
     await expect(page.getByText(KEPT_NOTICE)).toBeVisible();
     await expect(policies.documentEditor).toHaveValue(JSON.stringify(edited, null, 4));
+    await page.screenshot({ path: `${SCREENSHOTS}/restored-edit-policy.png`, fullPage: true });
     // Nothing was saved with the revoked session.
     const before = await awsCliOk<{ Versions: { VersionId: string }[] }>(['iam', 'list-policy-versions', '--policy-arn', arn]);
     expect(before.Versions.map((version) => version.VersionId)).toEqual(['v1']);

@@ -4,6 +4,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateRoleCommand, GetRoleCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type RunningLocalAws } from './app.ts';
+import { testSettings } from './test-support.ts';
 
 const run = promisify(execFile);
 const ADMIN = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
@@ -13,7 +14,7 @@ const logs: string[] = [];
 
 beforeAll(async () => {
   localAws = await startLocalAws(
-    { port: 0, host: '127.0.0.1', dataDir: 'memory', iamPropagationMs: 0, faults: '', credentialsTtlSeconds: 3600, tokenTtlSeconds: 3600 },
+    testSettings(),
     { log: (line) => logs.push(line) },
   );
 }, 60_000);

@@ -5,10 +5,25 @@
 import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { AwsError } from '../protocols/aws-error.ts';
+import type { LocalAwsSettings } from '../config.ts';
 import type { Collection } from '../store/store.ts';
 import type { JsonService, QueryService } from './operation.ts';
 
 export const TEST_ACCOUNT = '123456789012';
+
+/** Settings of an in-memory local AWS on a free loopback port, with AWS's default lifetimes and no faults. */
+export function testSettings(overrides: Partial<LocalAwsSettings> = {}): LocalAwsSettings {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: 'memory',
+    iamPropagationMs: 0,
+    faults: '',
+    credentialsTtlSeconds: 3600,
+    tokenTtlSeconds: 3600,
+    ...overrides,
+  };
+}
 
 export function fakeIamService(things: Collection<{ name: string }>): QueryService {
   return {

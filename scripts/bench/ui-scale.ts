@@ -6,6 +6,7 @@
  * the paint that shows its effect (see recordKeyLatency).
  */
 import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium.ts';
 
 /** Per-keystroke latencies, in the order typed. */
 export interface KeystrokeTimes {
@@ -20,17 +21,6 @@ export interface UiScaleResult {
   instanceFilter: KeystrokeTimes;
   profileDropdown: KeystrokeTimes;
 }
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /**
  * Installs, in the page, a recorder of input latency: from each keydown's event time to just after the next paint
@@ -76,7 +66,7 @@ async function typeTimed(page: Page, text: string): Promise<KeystrokeTimes> {
 }
 
 export async function measureUiScale(consoleUrl: string, admin: { username: string; password: string }): Promise<UiScaleResult> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(60_000);

@@ -4,21 +4,14 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startLocalAws, type RunningLocalAws } from '../../local-aws/server/app.ts';
+import { testSettings } from '../../local-aws/server/test-support.ts';
 import { runLoadTest } from './load.ts';
 
 let localAws: RunningLocalAws;
 
 beforeAll(async () => {
   localAws = await startLocalAws(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: 'memory',
-      iamPropagationMs: 0,
-      faults: '',
-      credentialsTtlSeconds: 3600,
-      tokenTtlSeconds: 3600,
-    },
+    testSettings(),
     { log: (line) => console.error(line) },
   );
 }, 60_000);

@@ -10,6 +10,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalAws, type RunningLocalAws } from '../../local-aws/server/app.ts';
+import { testSettings } from '../../local-aws/server/test-support.ts';
 import {
   ADMIN_KEY,
   form,
@@ -40,15 +41,7 @@ let association: string;
 
 beforeAll(async () => {
   localAws = await startLocalAws(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: 'memory',
-      iamPropagationMs: 0,
-      faults: '',
-      credentialsTtlSeconds: 3600,
-      tokenTtlSeconds: 3600,
-    },
+    testSettings(),
     { clock: () => NOW, log: (line) => serverLog.push(line) },
   );
   client = new WireClient(localAws.url, { maxSockets: 2, timeoutMs: 10_000 });

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, startLocalAws, type RunningLocalAws } from '../../local-aws/server/app.ts';
+import { testSettings } from '../../local-aws/server/test-support.ts';
 import { FaultInjector } from '../../local-aws/server/faults.ts';
 import { createLocalAwsServer } from '../../local-aws/server/http.ts';
 import { handleLocalRequest, isLoopback, type LocalEndpointDeps } from '../../local-aws/server/local-endpoints.ts';
@@ -21,15 +22,7 @@ import {
   type WireResponse,
 } from './aws-wire.ts';
 
-const SETTINGS = {
-  port: 0,
-  host: '127.0.0.1',
-  dataDir: 'memory',
-  iamPropagationMs: 0,
-  faults: '',
-  credentialsTtlSeconds: 3600,
-  tokenTtlSeconds: 3600,
-};
+const SETTINGS = testSettings();
 const MINUTE = 60_000;
 
 // The server's clock: tests move it to replay requests later.

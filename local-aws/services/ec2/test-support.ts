@@ -1,4 +1,5 @@
 import type { LocalAwsSettings } from '../../config.ts';
+import { testSettings } from '../../server/test-support.ts';
 import { openStore, type Store } from '../../store/store.ts';
 import { IamModel } from '../iam/model.ts';
 import type { AuthCheck, Gate } from './model.ts';
@@ -17,18 +18,6 @@ export const EC2_TRUST_POLICY = JSON.stringify({
   Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 });
 
-export function testSettings(overrides: Partial<LocalAwsSettings> = {}): LocalAwsSettings {
-  return {
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: 'memory',
-    iamPropagationMs: 0,
-    faults: '',
-    credentialsTtlSeconds: 3600,
-    tokenTtlSeconds: 3600,
-    ...overrides,
-  };
-}
 
 export interface Fixture {
   store: Store;

@@ -117,18 +117,23 @@ function instanceXml(view: InstanceView): XmlFragment {
   return fragment;
 }
 
-export function reservationItem(reservation: ReservationView): Record<string, unknown> {
+function reservationWith(reservation: ReservationView, writeInstance: (view: InstanceView) => unknown): Record<string, unknown> {
   return {
     reservationId: reservation.reservationId,
     ownerId: reservation.ownerId,
     groupSet: [],
-    instancesSet: reservation.instances.map(instanceItem),
+    instancesSet: reservation.instances.map(writeInstance),
   };
 }
 
-/** A DescribeInstances reservation: as reservationItem, with each instance's XML reused while it is unchanged. */
+/** A reservation as RunInstances answers it. */
+export function reservationItem(reservation: ReservationView): Record<string, unknown> {
+  return reservationWith(reservation, instanceItem);
+}
+
+/** A DescribeInstances reservation: each instance's XML is reused while it is unchanged. */
 export function describedReservationItem(reservation: ReservationView): Record<string, unknown> {
-  return { ...reservationItem({ ...reservation, instances: [] }), instancesSet: reservation.instances.map(instanceXml) };
+  return reservationWith(reservation, instanceXml);
 }
 
 export function stateChangeItem(change: StateChange): Record<string, unknown> {

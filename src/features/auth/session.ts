@@ -7,6 +7,7 @@
 import { CognitoCredentialSession, type UserPoolTokens } from '../../aws/credentials.ts';
 import { drafts } from './draft-store.ts';
 import { readIdTokenClaims } from './id-token.ts';
+import type { SignInOutcome } from '../../aws/cognito.ts';
 
 export interface SignedInUser {
   /** Cognito `sub`: what the user's kept drafts are bound to. */
@@ -141,9 +142,8 @@ async function establish(tokens: UserPoolTokens): Promise<void> {
 
 export type SignInResult = 'signed-in' | 'new-password-required';
 
-export async function signIn(username: string, password: string): Promise<SignInResult> {
-  const cognito = await import('../../aws/cognito.ts');
-  const outcome = await cognito.signInWithPassword(username, password);
+/** A sign-in step's outcome: either Cognito asks for a new password (kept for the next step) or the session starts. */
+async function settle(outcome: SignInOutcome): Promise<SignInResult> {
   if (outcome.kind === 'new-password-required') {
     challenge = { username: outcome.username, session: outcome.session, requiredAttributes: outcome.requiredAttributes };
     return 'new-password-required';
@@ -153,18 +153,16 @@ export async function signIn(username: string, password: string): Promise<SignIn
   return 'signed-in';
 }
 
+export async function signIn(username: string, password: string): Promise<SignInResult> {
+  const cognito = await import('../../aws/cognito.ts');
+  return settle(await cognito.signInWithPassword(username, password));
+}
+
 export async function completeNewPassword(newPassword: string): Promise<SignInResult> {
   const current = challenge;
   if (!current) throw new Error('The new-password step has expired. Sign in again.');
   const cognito = await import('../../aws/cognito.ts');
-  const outcome = await cognito.answerNewPassword(current.username, current.session, newPassword);
-  if (outcome.kind === 'new-password-required') {
-    challenge = { username: outcome.username, session: outcome.session, requiredAttributes: outcome.requiredAttributes };
-    return 'new-password-required';
-  }
-  challenge = undefined;
-  await establish(outcome.tokens);
-  return 'signed-in';
+  return settle(await cognito.answerNewPassword(current.username, current.session, newPassword));
 }
 
 /** On start-up: turns a refresh token kept in sessionStorage back into a session. */
