@@ -171,7 +171,13 @@ test.describe('accessibility', () => {
     await expect(modify).toContainText(instanceId);
     await scan(page, 'Attach/Replace IAM role dialog', records, '[role="dialog"]');
     await page.screenshot({ path: `${ROLE_SHOTS}/modify-iam-role-dialog.png` });
-    await modify.getByRole('button', { name: /IAM role/ }).first().click();
+    // The drop-down's trigger takes its name and description from the FormField around it.
+    const profileTrigger = modify.getByRole('button', { name: /IAM role/ }).first();
+    await expect(profileTrigger).toHaveAccessibleName(/^IAM role WebServerRole Role: WebServerRole arn:aws:iam::/);
+    await expect(profileTrigger).toHaveAccessibleDescription('Choose an instance profile, or No IAM role to detach the current one.');
+    await profileTrigger.click();
+    await expect(page.getByRole('listbox', { name: 'Instance profiles' })).toBeVisible();
+    await scan(page, 'IAM role drop-down, open', records, '[role="dialog"]');
     await page.getByRole('combobox', { name: 'Find instance profiles' }).fill('No IAM role');
     await page.getByRole('option', { name: /^No IAM role/ }).first().click();
     await modify.getByRole('button', { name: 'Apply' }).click();
@@ -254,10 +260,18 @@ test.describe('accessibility', () => {
     const dialog = page.getByRole('dialog', { name: 'Attach/Replace IAM role' });
     await expect(dialog).toContainText(instanceId);
 
-    // The searchable select: open it, type, Enter.
-    await tabTo(page, dialog.getByRole('button', { name: /IAM role/ }).first());
+    // The searchable drop-down: open it, Escape closes it and not the dialog; open it again, type, Enter.
+    const trigger = dialog.getByRole('button', { name: /IAM role/ }).first();
+    const profileFilter = page.getByRole('combobox', { name: 'Find instance profiles' });
+    await tabTo(page, trigger);
     await keyboard.press('Enter');
-    await expect(page.getByRole('combobox', { name: 'Find instance profiles' })).toBeFocused();
+    await expect(profileFilter).toBeFocused();
+    await keyboard.press('Escape');
+    await expect(profileFilter).toBeHidden();
+    await expect(dialog).toBeVisible();
+    await expect(trigger).toBeFocused();
+    await keyboard.press('Enter');
+    await expect(profileFilter).toBeFocused();
     await keyboard.type('WebServerRole');
     await keyboard.press('ArrowDown');
     await keyboard.press('Enter');

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures.ts';
+import { awsCliOk } from './support/aws-cli.ts';
 import { associationsOf, attachWithCli, ec2Cli, launchInstance, profileArn } from './support/instances-cli.ts';
 import { InstancesPage } from './support/instances-page.ts';
 import { demoUser, type LocalAwsConfig } from './support/local-aws.ts';
@@ -236,6 +237,48 @@ test.describe('Modify IAM role', () => {
       expect(await associationsOf(instanceId)).toMatchObject([{ State: 'associated', IamInstanceProfile: { Arn: profileArn('WebServerRole') } }]);
     }
     expect(await associationsOf(terminated)).toEqual([]);
+  });
+});
+
+test.describe('IAM role drop-down', () => {
+  test('lists more profiles than it shows: the keyboard and the mouse reach the ones out of view', async ({ page, signInPage, localAws }) => {
+    test.setTimeout(120_000);
+    const prefix = uniqueName('scroll');
+    const profileNames = Array.from({ length: 15 }, (_, index) => `${prefix}-${String(index + 1).padStart(2, '0')}`);
+    await Promise.all(profileNames.map((profileName) => awsCliOk(['iam', 'create-instance-profile', '--instance-profile-name', profileName])));
+    const name = uniqueName('scroll-instance');
+    await launchInstance(name, 'running');
+    await signIn(page, signInPage, localAws, 'admin');
+    const instances = new InstancesPage(page);
+    await instances.gotoFiltered(name);
+    await instances.select(name);
+    await instances.openSecurityAction('Modify IAM role');
+    const dialog = instances.dialog();
+    const trigger = dialog.getByRole('button', { name: /IAM role/ }).first();
+
+    // Keyboard: twelve rows down is out of the first view; the list scrolls along and Enter picks it.
+    await trigger.click();
+    await page.getByRole('combobox', { name: 'Find instance profiles' }).fill(prefix);
+    const list = page.getByRole('listbox', { name: 'Instance profiles' });
+    await expect(list.getByRole('option').first()).toHaveAttribute('aria-setsize', '15');
+    await expect(list.getByRole('option', { name: new RegExp(`^${profileNames[14]}`) })).toHaveCount(0);
+    for (let press = 0; press < 12; press++) await page.keyboard.press('ArrowDown');
+    const twelfth = list.getByRole('option', { name: new RegExp(`^${profileNames[11]}`) });
+    await expect(twelfth).toBeInViewport();
+    await expect(page.getByRole('combobox', { name: 'Find instance profiles' })).toHaveAttribute('aria-activedescendant', (await twelfth.getAttribute('id'))!);
+    await page.keyboard.press('Enter');
+    await expect(trigger).toContainText(profileNames[11]!);
+    await expect(trigger).toBeFocused();
+
+    // Mouse: scrolling the list to its end shows the last profile, and a click picks it.
+    await trigger.click();
+    await page.getByRole('combobox', { name: 'Find instance profiles' }).fill(prefix);
+    await list.hover();
+    await page.mouse.wheel(0, 2_000);
+    await list.getByRole('option', { name: new RegExp(`^${profileNames[14]}`) }).click();
+    await expect(list).toBeHidden();
+    await expect(trigger).toContainText(profileNames[14]!);
+    await expect(dialog.getByText('This instance profile holds no role')).toBeVisible();
   });
 });
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
@@ -6,7 +6,6 @@ import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Link from '@cloudscape-design/components/link';
 import Modal from '@cloudscape-design/components/modal';
-import type { SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
@@ -20,10 +19,10 @@ import { ec2RoleQueries } from '../api/list-ec2-roles.ts';
 import { instanceProfileQueries } from '../api/list-instance-profiles.ts';
 import { attachToMany, type BulkResult, type BulkStatus } from '../model/bulk.ts';
 import { roleChangeBlockedReason } from '../model/instance-state.ts';
+import { rolesWithoutProfile, type ProfileChoice } from '../model/profile-choices.ts';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { InstanceStateIndicator } from './InstanceStateIndicator.tsx';
 import { RolesWithoutProfileNotice } from './RolesWithoutProfileNotice.tsx';
-import { rolesWithoutProfile } from './use-profile-options.ts';
 import { ProfileSelect } from './ProfileSelect.tsx';
 import './instances.css';
 
@@ -41,8 +40,9 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
   const { notify } = useNotifications();
   const profiles = useQuery(instanceProfileQueries.directory());
   const roles = useQuery(ec2RoleQueries.trustingEc2());
+  const profileSelectId = useId();
   const orphanRoles = useMemo(() => rolesWithoutProfile(roles.data, profiles.data), [roles.data, profiles.data]);
-  const [selected, setSelected] = useState<SelectProps.Option | null>(null);
+  const [selected, setSelected] = useState<ProfileChoice | null>(null);
   const [results, setResults] = useState<BulkResult[] | undefined>();
   const [inProgress, setInProgress] = useState<{ instanceId: string; message: string } | undefined>();
   const [running, setRunning] = useState(false);
@@ -134,6 +134,7 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
           <>
             <FormField
               label="IAM role"
+              controlId={profileSelectId}
               description="The same instance profile is attached to every selected instance; a different role is replaced."
               secondaryControl={
                 <Button
@@ -153,10 +154,11 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
               }
             >
               <ProfileSelect
+                controlId={profileSelectId}
                 profiles={profiles}
                 orphanRoles={orphanRoles}
                 includeNoRole={false}
-                selectedOption={selected}
+                selected={selected}
                 onChange={setSelected}
                 disabled={running}
               />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
@@ -7,7 +7,6 @@ import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Link from '@cloudscape-design/components/link';
-import type { SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { ActionModal } from '../../../components/ActionModal.tsx';
@@ -22,11 +21,11 @@ import { instanceProfileQueries, profileNameFromArn } from '../api/list-instance
 import { applyRolePlan, type ApplyOutcome, type ApplyProgress } from '../model/apply-plan.ts';
 import { cliEquivalent, planChangesSomething, planRoleChange, type RoleChoice, type RolePlan } from '../model/plan.ts';
 import { OperationCancelledError } from '../model/propagation.ts';
+import { NO_ROLE_VALUE, profileChoice, rolesWithoutProfile, type ProfileChoice } from '../model/profile-choices.ts';
 import { roleDisplayOf } from '../model/role-display.ts';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { IamRoleValue } from './IamRoleValue.tsx';
 import { RolesWithoutProfileNotice } from './RolesWithoutProfileNotice.tsx';
-import { NO_ROLE_OPTION, NO_ROLE_VALUE, profileOption, rolesWithoutProfile } from './use-profile-options.ts';
 import { ProfileSelect } from './ProfileSelect.tsx';
 import './instances.css';
 
@@ -59,7 +58,7 @@ function successHeader(outcome: ApplyOutcome, plan: RolePlan, instanceLabel: str
   }
 }
 
-function choiceOf(option: SelectProps.Option | null, profileByArn: (arn: string) => RoleChoice | undefined): RoleChoice | undefined {
+function choiceOf(option: ProfileChoice | null, profileByArn: (arn: string) => RoleChoice | undefined): RoleChoice | undefined {
   if (!option?.value) return undefined;
   if (option.value === NO_ROLE_VALUE) return { kind: 'none' };
   return profileByArn(option.value);
@@ -78,7 +77,7 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
   const association = useQuery(associationQueries.ofInstance(region, instance.instanceId));
   const current = association.data ?? undefined;
 
-  const [selected, setSelected] = useState<SelectProps.Option | null>(null);
+  const [selected, setSelected] = useState<ProfileChoice | null>(null);
   const [touched, setTouched] = useState(false);
   const [step, setStep] = useState<'choose' | 'confirm-detach'>('choose');
   const [confirmation, setConfirmation] = useState('');
@@ -88,12 +87,13 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
   const abort = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => abort.current?.abort(), []);
 
+  const profileSelectId = useId();
   const instanceLabel = instance.name ? `${instance.instanceId} (${instance.name})` : instance.instanceId;
   const orphanRoles = useMemo(() => rolesWithoutProfile(roles.data, profiles.data), [roles.data, profiles.data]);
 
   // The drop-down starts on the instance's current profile, as the EC2 console's does.
   const currentProfile = current ? profiles.data?.byArn.get(current.profileArn) : undefined;
-  const shownSelection = touched ? selected : currentProfile ? profileOption(currentProfile) : null;
+  const shownSelection = touched ? selected : currentProfile ? profileChoice(currentProfile) : null;
 
   const choice = choiceOf(shownSelection, (arn) => {
     const profile = profiles.data?.byArn.get(arn);
@@ -238,6 +238,7 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
         ) : null}
         <FormField
           label="IAM role"
+          controlId={profileSelectId}
           description="Choose an instance profile, or No IAM role to detach the current one."
           secondaryControl={<Button iconName="refresh" ariaLabel="Refresh IAM roles" loading={refreshing} onClick={refresh} />}
           constraintText={
@@ -248,10 +249,12 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
           errorText={selectedProfileHasNoRole ? 'This instance profile holds no role: add a role to it in IAM, or choose another.' : undefined}
         >
           <ProfileSelect
+            controlId={profileSelectId}
+            invalid={selectedProfileHasNoRole}
             profiles={profiles}
             orphanRoles={orphanRoles}
             includeNoRole={Boolean(current)}
-            selectedOption={shownSelection}
+            selected={shownSelection}
             onChange={(option) => {
               setTouched(true);
               setSelected(option);
@@ -278,4 +281,3 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
   );
 }
 
-export { NO_ROLE_OPTION };
