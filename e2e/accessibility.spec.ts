@@ -260,7 +260,7 @@ test.describe('accessibility', () => {
     const dialog = page.getByRole('dialog', { name: 'Attach/Replace IAM role' });
     await expect(dialog).toContainText(instanceId);
 
-    // The searchable drop-down: open it, Escape closes it and not the dialog; open it again, type, Enter.
+    // The searchable drop-down: Escape closes it and not the dialog; Tab leaves it; then type, ArrowDown, Enter.
     const trigger = dialog.getByRole('button', { name: /IAM role/ }).first();
     const profileFilter = page.getByRole('combobox', { name: 'Find instance profiles' });
     await tabTo(page, trigger);
@@ -269,6 +269,14 @@ test.describe('accessibility', () => {
     await keyboard.press('Escape');
     await expect(profileFilter).toBeHidden();
     await expect(dialog).toBeVisible();
+    await expect(trigger).toBeFocused();
+    // Tab closes it and moves on to the control after it.
+    await keyboard.press('Enter');
+    await expect(profileFilter).toBeFocused();
+    await keyboard.press('Tab');
+    await expect(profileFilter).toBeHidden();
+    await expect(dialog.getByRole('button', { name: 'Refresh IAM roles' })).toBeFocused();
+    await keyboard.press('Shift+Tab');
     await expect(trigger).toBeFocused();
     await keyboard.press('Enter');
     await expect(profileFilter).toBeFocused();

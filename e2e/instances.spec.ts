@@ -279,6 +279,14 @@ test.describe('IAM role drop-down', () => {
     await expect(list).toBeHidden();
     await expect(trigger).toContainText(profileNames[14]!);
     await expect(dialog.getByText('This instance profile holds no role')).toBeVisible();
+
+    // A click elsewhere in the dialog closes it and keeps the choice.
+    await trigger.click();
+    await expect(list).toBeVisible();
+    await dialog.getByText('Choose an instance profile, or No IAM role').click();
+    await expect(list).toBeHidden();
+    await expect(dialog).toBeVisible();
+    await expect(trigger).toContainText(profileNames[14]!);
   });
 });
 

@@ -188,7 +188,8 @@ export function ProfileSelect({
         close(true);
         break;
       case 'Tab':
-        close(false);
+        // From the trigger, the browser's own Tab then moves on to what follows (or precedes) the drop-down.
+        close(true);
         return;
       default:
         return;
@@ -211,7 +212,13 @@ export function ProfileSelect({
   ) : shown.length === 0 ? (
     <span className="profile-select__status-row">
       No matches
-      <Button variant="inline-link" onClick={() => setFilteringText('')}>
+      <Button
+        variant="inline-link"
+        onClick={() => {
+          setFilteringText('');
+          filterRef.current?.focus();
+        }}
+      >
         Clear filter
       </Button>
     </span>
@@ -250,6 +257,10 @@ export function ProfileSelect({
           className={
             placement.above ? 'profile-select__dropdown profile-select__dropdown--above' : 'profile-select__dropdown'
           }
+          // A press anywhere in the drop-down but its filter and buttons keeps the focus in the filter.
+          onMouseDown={(event) => {
+            if (!(event.target instanceof Element && event.target.closest('input, button'))) event.preventDefault();
+          }}
         >
           <div className="profile-select__filter" onKeyDown={onFilterKeyDown}>
             <Input
@@ -282,8 +293,6 @@ export function ProfileSelect({
               className="profile-select__list"
               style={{ height: viewportHeight }}
               onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-              // Keeps the focus in the filter while the mouse chooses or scrolls.
-              onMouseDown={(event) => event.preventDefault()}
             >
               <div style={{ height: shown.length * ROW_HEIGHT, position: 'relative' }}>
                 {shown.slice(firstRow, endRow).map((choice, offset) => {
