@@ -254,25 +254,26 @@ test.describe('IAM role drop-down', () => {
     await instances.select(name);
     await instances.openSecurityAction('Modify IAM role');
     const dialog = instances.dialog();
-    const trigger = dialog.getByRole('button', { name: /IAM role/ }).first();
+    const trigger = instances.profileTrigger(dialog);
+    const filter = instances.profileFilter();
 
     // Keyboard: twelve rows down is out of the first view; the list scrolls along and Enter picks it.
     await trigger.click();
-    await page.getByRole('combobox', { name: 'Find instance profiles' }).fill(prefix);
+    await filter.fill(prefix);
     const list = page.getByRole('listbox', { name: 'Instance profiles' });
     await expect(list.getByRole('option').first()).toHaveAttribute('aria-setsize', '15');
     await expect(list.getByRole('option', { name: new RegExp(`^${profileNames[14]}`) })).toHaveCount(0);
     for (let press = 0; press < 12; press++) await page.keyboard.press('ArrowDown');
     const twelfth = list.getByRole('option', { name: new RegExp(`^${profileNames[11]}`) });
     await expect(twelfth).toBeInViewport();
-    await expect(page.getByRole('combobox', { name: 'Find instance profiles' })).toHaveAttribute('aria-activedescendant', (await twelfth.getAttribute('id'))!);
+    await expect(filter).toHaveAttribute('aria-activedescendant', (await twelfth.getAttribute('id'))!);
     await page.keyboard.press('Enter');
     await expect(trigger).toContainText(profileNames[11]!);
     await expect(trigger).toBeFocused();
 
     // Mouse: scrolling the list to its end shows the last profile, and a click picks it.
     await trigger.click();
-    await page.getByRole('combobox', { name: 'Find instance profiles' }).fill(prefix);
+    await filter.fill(prefix);
     await list.hover();
     await page.mouse.wheel(0, 2_000);
     await list.getByRole('option', { name: new RegExp(`^${profileNames[14]}`) }).click();

@@ -44,10 +44,20 @@ export class InstancesPage {
     return this.page.getByRole('dialog', { name });
   }
 
+  /** The IAM role drop-down's trigger in `dialog` (named by its label and the chosen profile). */
+  profileTrigger(dialog: Locator): Locator {
+    return dialog.getByRole('button', { name: /IAM role/ }).first();
+  }
+
+  /** The filter of the open IAM role drop-down. */
+  profileFilter(): Locator {
+    return this.page.getByRole('combobox', { name: 'Find instance profiles' });
+  }
+
   /** Picks an entry of the IAM role drop-down, typing into its filter first. */
   async chooseRole(dialog: Locator, option: string): Promise<void> {
-    await dialog.getByRole('button', { name: /IAM role/ }).first().click();
-    await this.page.getByRole('combobox', { name: 'Find instance profiles' }).fill(option);
+    await this.profileTrigger(dialog).click();
+    await this.profileFilter().fill(option);
     await this.page.getByRole('option', { name: new RegExp(`^${option}`) }).first().click();
   }
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../config.ts';
 import { CredentialStore } from '../../identity/credentials.ts';
-import { AwsError } from '../../protocols/aws-error.ts';
+import { awsError } from '../../protocols/test-support.ts';
 import { openStore } from '../../store/store.ts';
 import { seedConsoleSignIn, type ConsoleSignInSeed } from '../../seed/cognito.ts';
 import { UserPoolModel, type AuthenticationResult } from '../cognito-idp/model.ts';
@@ -37,16 +37,6 @@ function signIn(username: string, password: string, at = T0): AuthenticationResu
   );
   if (!('AuthenticationResult' in out)) throw new Error('expected tokens');
   return out.AuthenticationResult;
-}
-
-function awsError(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AwsError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an AwsError');
 }
 
 function credentialsFor(idToken: string, at = T0) {

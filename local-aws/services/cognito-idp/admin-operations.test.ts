@@ -7,7 +7,7 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { settingsFromEnv } from '../../config.ts';
-import { AwsError } from '../../protocols/aws-error.ts';
+import { awsError } from '../../protocols/test-support.ts';
 import type { JsonObject, RequestContext } from '../../server/operation.ts';
 import { startLocalAws, type RunningLocalAws } from '../../server/app.ts';
 import { openStore } from '../../store/store.ts';
@@ -42,16 +42,6 @@ function call(operation: string, input: JsonObject): unknown {
   if (!definition) throw new Error(`no operation ${operation}`);
   expect(definition.public).toBeFalsy();
   return definition.handle(input, context());
-}
-
-function awsError(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AwsError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an AwsError');
 }
 
 function signIn(username: string, password: string) {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../config.ts';
 import { openStore } from '../../store/store.ts';
-import { AwsError } from '../../protocols/aws-error.ts';
+import { awsError } from '../../protocols/test-support.ts';
 import { decodeJwt, hasValidSignature } from './jwt.ts';
 import { UserPoolModel, type AuthenticationResult, type InitiateAuthOutput, type SignOutEvent } from './model.ts';
 import { createCognitoIdpService } from './index.ts';
@@ -37,16 +37,6 @@ function signIn(username: string, password: string, at = T0): InitiateAuthOutput
 function tokens(output: InitiateAuthOutput): AuthenticationResult {
   if (!('AuthenticationResult' in output)) throw new Error('expected tokens');
   return output.AuthenticationResult;
-}
-
-function awsError(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AwsError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an AwsError');
 }
 
 beforeEach(setUp);

@@ -70,9 +70,14 @@ export function profileChoices(
   ];
 }
 
+/** What the filter looks for: the typed text, trimmed, in lower case. */
+function needleOf(filteringText: string): string {
+  return filteringText.trim().toLowerCase();
+}
+
 /** Case-insensitive substring match on name, role and ARN, as the console's drop-down filters. */
 export function filterChoices(choices: readonly ProfileChoice[], filteringText: string): readonly ProfileChoice[] {
-  const needle = filteringText.trim().toLowerCase();
+  const needle = needleOf(filteringText);
   if (!needle) return choices;
   return choices.filter((entry) => entry.searchText.includes(needle));
 }
@@ -97,7 +102,7 @@ export function moveHighlight(choices: readonly ProfileChoice[], from: number, s
 
 /** Where the label matches the filter, to show the match as the console does; undefined when it does not. */
 export function labelMatch(label: string, filteringText: string): { start: number; end: number } | undefined {
-  const needle = filteringText.trim().toLowerCase();
+  const needle = needleOf(filteringText);
   if (!needle) return undefined;
   const start = label.toLowerCase().indexOf(needle);
   return start < 0 ? undefined : { start, end: start + needle.length };
