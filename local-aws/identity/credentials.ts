@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Store, Collection } from '../store/store.ts';
-import type { Caller } from '../server/operation.ts';
+import type { Caller } from '../protocols/operation.ts';
 import { iamUniqueId } from './ids.ts';
 
 /** A key pair local AWS accepts in SigV4 signatures: an IAM user's access key or a temporary session. */

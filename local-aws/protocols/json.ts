@@ -1,5 +1,5 @@
 import { AwsError } from './aws-error.ts';
-import type { JsonObject } from '../server/operation.ts';
+import type { JsonObject } from './operation.ts';
 
 export const JSON_11_CONTENT_TYPE = 'application/x-amz-json-1.1';
 

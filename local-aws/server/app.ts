@@ -14,7 +14,7 @@ import { createIamService } from '../services/iam/index.ts';
 import { createStsService } from '../services/sts/index.ts';
 import { FaultInjector, parseFaults } from './faults.ts';
 import { createLocalAwsServer, type LocalAwsRuntime } from './http.ts';
-import type { ServiceDefinition } from './operation.ts';
+import type { ServiceDefinition } from '../protocols/operation.ts';
 import { createWorld, type LocalAwsWorld } from './world.ts';
 
 export interface StartOptions {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AwsError } from '../protocols/aws-error.ts';
 import { globalConditionKeys, RequestAuthorizer, type AuthorizationScope, type PrincipalPolicySource } from './authorize.ts';
 import { isLoopback } from './local-endpoints.ts';
-import type { Caller, QueryService } from './operation.ts';
+import type { Caller, QueryService } from '../protocols/operation.ts';
 
 const USER: Caller = {
   arn: 'arn:aws:iam::123456789012:user/ops/alice',

@@ -5,7 +5,7 @@
  */
 import { denialReason, evaluate } from '../iam-policy/evaluate.ts';
 import type { ConditionContext } from '../iam-policy/types.ts';
-import type { Caller, ServiceDefinition } from './operation.ts';
+import type { Caller, ServiceDefinition } from '../protocols/operation.ts';
 
 export interface PrincipalPolicySource {
   principalPolicies(principalArn: string): { identityPolicies: string[]; permissionsBoundary?: string } | undefined;

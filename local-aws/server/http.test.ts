@@ -10,7 +10,7 @@ import { createStsService } from '../services/sts/index.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { describeFaults, FaultInjector, parseFaults } from './faults.ts';
 import { createLocalAwsServer, type LocalAwsRuntime } from './http.ts';
-import type { ServiceDefinition } from './operation.ts';
+import type { ServiceDefinition } from '../protocols/operation.ts';
 import { fakeCognitoService, fakeEc2Service, fakeIamService, signedFetch, TEST_ACCOUNT } from './test-support.ts';
 
 const ADMIN_KEY = 'AKIAIOSFODNN7EXAMPLE';

@@ -18,7 +18,7 @@ import { RequestAuthorizer, type PrincipalPolicySource } from './authorize.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
 import { describeFaults, type FaultInjector } from './faults.ts';
 import { handleLocalRequest, type LocalEndpointDeps } from './local-endpoints.ts';
-import type { OperationDefinition, RequestContext, ServiceDefinition } from './operation.ts';
+import type { OperationDefinition, RequestContext, ServiceDefinition } from '../protocols/operation.ts';
 import { routeRequest, serviceTable } from './router.ts';
 import {
   authError,

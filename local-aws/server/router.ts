@@ -4,7 +4,7 @@
  * call is matched by its Version parameter so that it can be refused in that service's words
  * (or served, for a public operation).
  */
-import type { JsonService, QueryService, ServiceDefinition, ServiceName } from './operation.ts';
+import type { JsonService, QueryService, ServiceDefinition, ServiceName } from '../protocols/operation.ts';
 
 export interface ServiceTable {
   byName: ReadonlyMap<ServiceName, ServiceDefinition>;

@@ -4,7 +4,7 @@
  * codes, and the JSON services (Cognito) use the *Exception names with HTTP 400.
  */
 import { AwsError } from '../protocols/aws-error.ts';
-import type { ServiceName } from './operation.ts';
+import type { ServiceName } from '../protocols/operation.ts';
 import type { SigV4Failure } from './sigv4.ts';
 import { SIGNATURE_MISMATCH_MESSAGE } from './sigv4.ts';
 

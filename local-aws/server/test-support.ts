@@ -7,7 +7,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { AwsError } from '../protocols/aws-error.ts';
 import type { LocalAwsSettings } from '../config.ts';
 import type { Collection } from '../store/store.ts';
-import type { JsonService, QueryService } from './operation.ts';
+import type { JsonService, QueryService } from '../protocols/operation.ts';
 
 export const TEST_ACCOUNT = '123456789012';
 

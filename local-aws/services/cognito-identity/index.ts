@@ -1,4 +1,4 @@
-import type { JsonObject, JsonService } from '../../server/operation.ts';
+import type { JsonObject, JsonService } from '../../protocols/operation.ts';
 import { optionalString, requiredString, stringMap } from '../cognito-idp/input.ts';
 import * as errors from './errors.ts';
 import type { IdentityPoolModel } from './model.ts';

@@ -3,7 +3,7 @@
  * model (UserPoolIdType, UsernameType, PasswordType, AttributeType, MessageActionType). Sensitive members
  * (user names, passwords, attribute values) are named without their value in AWS's messages.
  */
-import type { JsonObject } from '../../server/operation.ts';
+import type { JsonObject } from '../../protocols/operation.ts';
 import * as errors from './errors.ts';
 
 const USER_POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { settingsFromEnv } from '../../config.ts';
 import { awsError } from '../../protocols/test-support.ts';
-import type { JsonObject, RequestContext } from '../../server/operation.ts';
+import type { JsonObject, RequestContext } from '../../protocols/operation.ts';
 import { startLocalAws, type RunningLocalAws } from '../../server/app.ts';
 import { openStore } from '../../store/store.ts';
 import { createCognitoIdpService } from './index.ts';

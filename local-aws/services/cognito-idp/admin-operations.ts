@@ -3,7 +3,7 @@
  * SigV4 by developer credentials and authorized on the user pool's ARN before anything else, as on AWS.
  */
 import { ACCOUNT_ID } from '../../config.ts';
-import type { JsonObject, OperationDefinition, RequestContext } from '../../server/operation.ts';
+import type { JsonObject, OperationDefinition, RequestContext } from '../../protocols/operation.ts';
 import { MemberChecks, MESSAGE_ACTIONS, PASSWORD_RULES, USER_POOL_ID_RULES, USERNAME_RULES } from './admin-input.ts';
 import { UserPoolModel, type UserPoolUser } from './model.ts';
 

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonService } from '../../server/operation.ts';
+import type { JsonObject, JsonService } from '../../protocols/operation.ts';
 import { adminOperations } from './admin-operations.ts';
 import * as errors from './errors.ts';
 import { optionalString, requiredString, stringMap } from './input.ts';

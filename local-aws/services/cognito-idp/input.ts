@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../server/operation.ts';
+import type { JsonObject } from '../../protocols/operation.ts';
 import type { AwsError } from '../../protocols/aws-error.ts';
 
 /**

@@ -5,7 +5,7 @@ import { awsError } from '../../protocols/test-support.ts';
 import { decodeJwt, hasValidSignature } from './jwt.ts';
 import { UserPoolModel, type AuthenticationResult, type InitiateAuthOutput, type SignOutEvent } from './model.ts';
 import { createCognitoIdpService } from './index.ts';
-import type { RequestContext } from '../../server/operation.ts';
+import type { RequestContext } from '../../protocols/operation.ts';
 
 const T0 = new Date('2026-03-01T10:00:00Z');
 const later = (seconds: number): Date => new Date(T0.getTime() + seconds * 1000);

@@ -1,5 +1,5 @@
 import type { QueryInput } from '../../protocols/query-input.ts';
-import type { OperationDefinition, QueryService, RequestContext } from '../../server/operation.ts';
+import type { OperationDefinition, QueryService, RequestContext } from '../../protocols/operation.ts';
 import type { IamModel } from '../iam/model.ts';
 import { EC2_XMLNS } from '../../protocols/ec2-query.ts';
 import * as errors from './errors.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serializeEc2Success } from '../../protocols/ec2-query.ts';
 import { QueryInput } from '../../protocols/query-input.ts';
-import type { RequestContext } from '../../server/operation.ts';
+import type { RequestContext } from '../../protocols/operation.ts';
 import { createEc2Service } from './index.ts';
 import { at, caught, createRoleWithProfile, fixture, T0 } from './test-support.ts';
 

@@ -1,4 +1,4 @@
-import type { QueryService } from '../../server/operation.ts';
+import type { QueryService } from '../../protocols/operation.ts';
 import { accessDenied } from './errors.ts';
 import { instanceProfileOperations } from './handlers/instance-profiles.ts';
 import { policyOperations } from './handlers/policies.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QueryInput } from '../../protocols/query-input.ts';
-import type { RequestContext } from '../../server/operation.ts';
+import type { RequestContext } from '../../protocols/operation.ts';
 import { createStsService } from './index.ts';
 
 describe('STS', () => {

@@ -1,4 +1,4 @@
-import type { QueryService } from '../../server/operation.ts';
+import type { QueryService } from '../../protocols/operation.ts';
 import { AwsError } from '../../protocols/aws-error.ts';
 import { accessDenied } from './errors.ts';
 

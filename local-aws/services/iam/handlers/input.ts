@@ -1,5 +1,5 @@
 import type { QueryInput } from '../../../protocols/query-input.ts';
-import type { OperationDefinition, RequestContext } from '../../../server/operation.ts';
+import type { OperationDefinition, RequestContext } from '../../../protocols/operation.ts';
 import { validationError } from '../errors.ts';
 import type { Authorize, PageRequest } from '../records.ts';
 import type { Tag } from '../validation.ts';
