@@ -1,13 +1,14 @@
 /**
- * The contract between the server (protocols, SigV4, authorization) and each service.
+ * The contract between each service and the server that composes them (it lives with the protocols: services
+ * implement it without knowing the server).
  *
  * A service is a table of operations. The server decodes the request with the service's protocol,
  * verifies the signature, runs `handle` inside one store transaction (a request that throws changes
  * nothing) and serializes what `handle` returns, or the AwsError it throws.
  */
-import type { AwsError } from '../protocols/aws-error.ts';
+import type { AwsError } from './aws-error.ts';
 import type { ConditionContext } from '../iam-policy/types.ts';
-import type { QueryInput } from '../protocols/query-input.ts';
+import type { QueryInput } from './query-input.ts';
 
 export type ServiceName = 'iam' | 'sts' | 'ec2' | 'cognito-idp' | 'cognito-identity';
 
