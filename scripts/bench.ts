@@ -8,7 +8,8 @@
  * 5. EC2 at scale (10,000 instances, 5,000 instance profiles): DescribeInstances / ListInstanceProfiles pages of 1,000,
  *    then the console at that scale in Chromium (bench/ui-scale.ts): the instances page's first rows, and each
  *    keystroke, from key to paint, in the instances filter and in the Attach/Replace dialog's profile drop-down,
- * 6. the load test of test/robustness/load.ts (50 clients, BENCH_LOAD_SECONDS, default 60) with the server's RSS.
+ * 6. the load test of test/robustness/load.ts (50 clients, BENCH_LOAD_SECONDS, default 60) with the server's RSS,
+ * 7. in this process (bench/in-process.ts): loading the AWS managed policy catalog, and evaluating a cached policy.
  * Everything runs on loopback against local AWS children started here and stopped before exit.
  * Prints a table, then the JSON (also written to .bench/results.json). Exits 0 even when a target is missed:
  * the `targets` block says which were met.
@@ -20,6 +21,7 @@ import { createInterface } from 'node:readline';
 import { buildConsole, repoRoot } from './console-build.ts';
 import { analyzeBundle, type AssetSize } from './bench/bundle.ts';
 import { measureEc2Scale, type Ec2ScaleResult } from './bench/ec2-scale.ts';
+import { measureInProcess } from './bench/in-process.ts';
 import { runLoad, type LoadResult } from './bench/load.ts';
 import { measurePolicyFilter } from './bench/policy-filter.ts';
 import { readManifest, routeCostBeyondShell, type RouteCost } from './bench/route-chunk.ts';
@@ -41,6 +43,8 @@ const TARGETS = {
   instanceFilterKeystrokeMs: 100,
   profileDropdownKeystrokeMs: 50,
   loadServerErrors: 0,
+  managedPolicySeedMs: 5000,
+  policyEvaluationMicros: 50,
 };
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LOAD_TEST_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
@@ -220,6 +224,9 @@ async function main(): Promise<void> {
   console.log('Timing the policy filter (1,600 policies, one keystroke at a time)…');
   const policyFilter = measurePolicyFilter();
 
+  console.log('Timing the managed policy catalog load and cached policy evaluation, in process…');
+  const inProcess = measureInProcess();
+
   console.log(`Measuring signed iam:GetRole on local AWS (concurrency ${CONCURRENCY}, ${LOAD_SECONDS} s)…`);
   const getRole = await measureGetRole();
 
@@ -292,6 +299,16 @@ async function main(): Promise<void> {
       ...ec2Scale.ui.profileDropdown,
       met: ec2Scale.ui.profileDropdown.maxMs < TARGETS.profileDropdownKeystrokeMs,
     },
+    managedPolicySeedMs: {
+      limitMs: TARGETS.managedPolicySeedMs,
+      actualMs: inProcess.managedPolicySeedMs,
+      met: inProcess.managedPolicySeedMs < TARGETS.managedPolicySeedMs,
+    },
+    policyEvaluationMicros: {
+      limitMicros: TARGETS.policyEvaluationMicros,
+      actualMicros: inProcess.policyEvaluation.microsPerCall,
+      met: inProcess.policyEvaluation.microsPerCall < TARGETS.policyEvaluationMicros,
+    },
     loadTestServerErrors: {
       limit: TARGETS.loadServerErrors,
       actual: loadServerErrors,
@@ -303,6 +320,7 @@ async function main(): Promise<void> {
     bundle,
     createRoleRoute,
     policyFilter,
+    inProcess,
     getRole,
     ec2Scale,
     loadTest,
@@ -456,6 +474,18 @@ async function main(): Promise<void> {
           `< ${TARGETS.profileDropdownKeystrokeMs}`,
           `${targets.profileDropdownKeystroke.maxMs} (median ${targets.profileDropdownKeystroke.medianMs})`,
           mark(targets.profileDropdownKeystroke.met),
+        ],
+        [
+          'managed policy catalog load ms',
+          `< ${TARGETS.managedPolicySeedMs}`,
+          inProcess.managedPolicySeedMs,
+          mark(targets.managedPolicySeedMs.met),
+        ],
+        [
+          'policy evaluation µs/call (cached)',
+          `< ${TARGETS.policyEvaluationMicros}`,
+          inProcess.policyEvaluation.microsPerCall,
+          mark(targets.policyEvaluationMicros.met),
         ],
         [
           'load test 5xx + transport errors',
