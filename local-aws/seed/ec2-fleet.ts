@@ -1,4 +1,3 @@
-import type { LocalAwsWorld } from '../server/world.ts';
 import type { IamModel } from '../services/iam/model.ts';
 import { openGate, type Ec2Model } from '../services/ec2/model.ts';
 
@@ -121,8 +120,7 @@ function launchFleetInstance(ec2: Ec2Model, region: string, spec: FleetInstance,
   }
 }
 
-export function seedEc2Fleet(world: LocalAwsWorld, now: Date): void {
-  const { iam, ec2 } = world;
+export function seedEc2Fleet({ iam, ec2 }: { iam: IamModel; ec2: Ec2Model }, now: Date): void {
   const rolesCreated = ago(now, 200 * DAY);
   consoleEc2Role(iam, 'WebServerRole', ['AmazonSSMManagedInstanceCore', 'AmazonS3ReadOnlyAccess'], rolesCreated);
   consoleEc2Role(iam, 'BatchWorkerRole', ['AmazonSSMManagedInstanceCore', 'AmazonSQSFullAccess', 'CloudWatchAgentServerPolicy'], rolesCreated);
@@ -142,9 +140,4 @@ export function seedEc2Fleet(world: LocalAwsWorld, now: Date): void {
   // What `aws iam create-role` leaves behind: a role for EC2 with no instance profile.
   iam.createRole({ roleName: 'CliCreatedRole', assumeRolePolicyDocument: EC2_TRUST_POLICY }, ago(now, 3 * DAY));
   attachIfKnown(iam, 'CliCreatedRole', 'AmazonS3ReadOnlyAccess');
-}
-
-/** Bulk launch for benchmarks (10,000 instances and more): see Ec2Model.seedManyInstances. */
-export function seedManyInstances(ec2: Ec2Model, region: string, count: number, now: Date): string[] {
-  return ec2.seedManyInstances(region, count, now);
 }

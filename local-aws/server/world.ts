@@ -3,7 +3,7 @@
  */
 import type { LocalAwsSettings } from '../config.ts';
 import { CredentialStore } from '../identity/credentials.ts';
-import { seedLocalAws } from '../seed/index.ts';
+import { seedLocalAws, type LocalConfig } from '../seed/index.ts';
 import { IdentityPoolModel } from '../services/cognito-identity/model.ts';
 import { UserPoolModel } from '../services/cognito-idp/model.ts';
 import { Ec2Model } from '../services/ec2/model.ts';
@@ -30,7 +30,7 @@ export function createWorld(settings: LocalAwsSettings, now: Date = new Date()):
     const userPools = new UserPoolModel(store, settings);
     const identityPools = new IdentityPoolModel(store, { userPools, iam, credentials, settings });
     const world: LocalAwsWorld = { settings, store, credentials, iam, ec2, userPools, identityPools };
-    if (store.isNew) store.transaction(() => seedLocalAws(world, now));
+    if (store.isNew) store.transaction(() => store.collection<LocalConfig>('local').put('config', seedLocalAws(world, now)));
     else credentials.pruneExpired(now);
     return world;
   } catch (error) {

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { seedEc2Fleet } from '../../seed/ec2-fleet.ts';
-import type { LocalAwsWorld } from '../../server/world.ts';
 import { fixture, T0 } from './test-support.ts';
 
 function seeded() {
   const f = fixture();
-  // The fleet needs only the IAM and EC2 models of the world.
-  seedEc2Fleet({ iam: f.iam, ec2: f.ec2, store: f.store } as unknown as LocalAwsWorld, T0);
+  seedEc2Fleet(f, T0);
   return f;
 }
 
