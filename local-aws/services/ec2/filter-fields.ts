@@ -1,6 +1,6 @@
 import type { FilterField } from './filters.ts';
 import { INSTANCE_STATE_CODES } from './lifecycle.ts';
-import type { AssociationView, InstanceView } from './model.ts';
+import type { AssociationView, InstanceView } from './records.ts';
 import { dnsNames } from './network.ts';
 
 /** DescribeInstances filter names local EC2 supports (a subset of AWS's list, same meanings). */

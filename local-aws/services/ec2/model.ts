@@ -4,6 +4,7 @@ import type { ConditionContext } from '../../iam-policy/types.ts';
 import type { Collection, Store } from '../../store/store.ts';
 import type { IamModel } from '../iam/model.ts';
 import * as errors from './errors.ts';
+import { associationFields, instanceFields } from './filter-fields.ts';
 import { compileFilters, type FilterInput } from './filters.ts';
 import { profileSource, type Ec2InstanceProfile, type InstanceProfileSource } from './iam-profiles.ts';
 import { DEFAULT_INSTANCE_TYPE, INSTANCE_TYPES } from './instance-types.ts';
@@ -18,9 +19,16 @@ import {
   type TimedState,
 } from './lifecycle.ts';
 import { OrderedIndex } from './ordered-index.ts';
-import type { AssociationRecord, Ec2Tag, InstanceRecord } from './records.ts';
+import type {
+  AssociationRecord,
+  AssociationView,
+  Ec2Tag,
+  InstanceRecord,
+  InstanceView,
+  ReservationView,
+  StateChange,
+} from './records.ts';
 import { regionInfo, zoneByName, zoneBySubnet, type RegionInfo, type ZoneInfo } from './regions.ts';
-import { instanceFields, associationFields } from './filter-fields.ts';
 import { decodeToken, encodeToken } from './tokens.ts';
 
 /** One authorization the caller must pass (ctx.authorize's arguments). */
@@ -37,32 +45,6 @@ export interface AuthCheck {
 export type Gate = (checks: readonly AuthCheck[]) => void;
 
 export const openGate: Gate = () => undefined;
-
-/** An instance as it is at the moment of the request. */
-export interface InstanceView {
-  record: InstanceRecord;
-  state: TimedState<InstanceStateName>;
-  /** The profile EC2 shows for the instance (from its current association). */
-  profile?: { arn: string; id: string };
-  association?: AssociationView;
-}
-
-export interface AssociationView {
-  record: AssociationRecord;
-  state: TimedState<AssociationStateName>;
-}
-
-export interface ReservationView {
-  reservationId: string;
-  ownerId: string;
-  instances: InstanceView[];
-}
-
-export interface StateChange {
-  instanceId: string;
-  previous: InstanceStateName;
-  current: InstanceStateName;
-}
 
 export interface Page<T> {
   items: T[];

@@ -1,4 +1,4 @@
-import type { InstanceView } from './model.ts';
+import type { InstanceView } from './records.ts';
 
 /** The DNS names AWS gives an instance in a default VPC, which depend on its state and region. */
 export function dnsNames(view: InstanceView): { privateDnsName: string; dnsName: string } {

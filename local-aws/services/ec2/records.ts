@@ -1,6 +1,9 @@
-import type { InstanceStateName } from './lifecycle.ts';
+import type { AssociationStateName, InstanceStateName, TimedState } from './lifecycle.ts';
 
-/** What local EC2 keeps. Dates are ISO-8601 strings; states are the state entered and when (see lifecycle.ts). */
+/**
+ * What local EC2 keeps, and how it looks at the moment of a request. Dates are ISO-8601 strings; states are the
+ * state entered and when (see lifecycle.ts).
+ */
 
 export interface Ec2Tag {
   key: string;
@@ -52,4 +55,30 @@ export interface AssociationRecord {
   stateSince: string;
   /** When the association was made (the API's `timestamp`). */
   timestamp: string;
+}
+
+/** An instance as it is at the moment of the request. */
+export interface InstanceView {
+  record: InstanceRecord;
+  state: TimedState<InstanceStateName>;
+  /** The profile EC2 shows for the instance (from its current association). */
+  profile?: { arn: string; id: string };
+  association?: AssociationView;
+}
+
+export interface AssociationView {
+  record: AssociationRecord;
+  state: TimedState<AssociationStateName>;
+}
+
+export interface ReservationView {
+  reservationId: string;
+  ownerId: string;
+  instances: InstanceView[];
+}
+
+export interface StateChange {
+  instanceId: string;
+  previous: InstanceStateName;
+  current: InstanceStateName;
 }

@@ -1,7 +1,7 @@
 import { ec2QueryStyle } from '../../protocols/ec2-query.ts';
 import { xmlFragment, type XmlFragment } from '../../protocols/xml.ts';
 import { INSTANCE_STATE_CODES, type InstanceStateName } from './lifecycle.ts';
-import type { AssociationView, InstanceView, ReservationView, StateChange } from './model.ts';
+import type { AssociationView, InstanceView, ReservationView, StateChange } from './records.ts';
 import { dnsNames } from './network.ts';
 import { regionInfo } from './regions.ts';
 
