@@ -1,5 +1,4 @@
-import type { LocalAwsSettings } from '../../config.ts';
-import { testSettings } from '../../server/test-support.ts';
+import { settingsFromEnv, type LocalAwsSettings } from '../../config.ts';
 import { openStore, type Store } from '../../store/store.ts';
 import { IamModel } from '../iam/model.ts';
 import type { AuthCheck, Gate } from './model.ts';
@@ -18,7 +17,6 @@ export const EC2_TRUST_POLICY = JSON.stringify({
   Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 });
 
-
 export interface Fixture {
   store: Store;
   iam: IamModel;
@@ -28,7 +26,8 @@ export interface Fixture {
 export function fixture(settings: Partial<LocalAwsSettings> = {}): Fixture {
   const store = openStore('memory');
   const iam = new IamModel(store);
-  const ec2 = new Ec2Model(store, iam, testSettings(settings));
+  // An empty environment: the defaults, whatever the shell running the tests has set.
+  const ec2 = new Ec2Model(store, iam, { ...settingsFromEnv({}), ...settings });
   return { store, iam, ec2 };
 }
 
