@@ -28,6 +28,28 @@ const nodeGlobals = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 );
 
+/**
+ * Import zones: which way the arrows point (docs/local-aws-layers.md). A zone forbids relative imports that climb out
+ * of its folder into the named folders. A file in several zones gets the last zone's rule, so each zone lists all.
+ */
+const forbid = (folders, message) => ({ regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`, message });
+const zone = (files, ...patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+const NO_CONSOLE = forbid(['src'], 'Local AWS shares no code with the console (src/).');
+const IMPORT_ZONES = [
+  zone(['src/**'], forbid(['local-aws'], 'The console shares no code with local AWS: it talks to it over HTTP.')),
+  zone(['local-aws/**'], NO_CONSOLE),
+  zone(
+    ['local-aws/services/**', 'local-aws/seed/**'],
+    NO_CONSOLE,
+    forbid(['server'], 'server/ composes the services and calls the seed; neither imports it.'),
+  ),
+  zone(
+    ['local-aws/protocols/**', 'local-aws/iam-policy/**', 'local-aws/store/**', 'local-aws/identity/**'],
+    NO_CONSOLE,
+    forbid(['services', 'server', 'seed'], 'The ground (protocols, iam-policy, store, identity) imports nothing above it.'),
+  ),
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -64,4 +86,5 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
   },
+  ...IMPORT_ZONES,
 );
