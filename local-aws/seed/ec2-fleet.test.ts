@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seedEc2Fleet } from '../../seed/ec2-fleet.ts';
-import { fixture, T0 } from './test-support.ts';
+import { seedEc2Fleet } from './ec2-fleet.ts';
+import { fixture, T0 } from '../services/ec2/test-support.ts';
 
 function seeded() {
   const f = fixture();
