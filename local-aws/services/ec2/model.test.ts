@@ -201,6 +201,20 @@ describe('tags', () => {
     expect(caught(() => f.ec2.createTags(R, [id], many, T0, openGate)).code).toBe('TagLimitExceeded');
     expect(f.ec2.getInstance(R, id, T0).record.tags).toEqual([{ key: 'Owner', value: 'ana' }]);
   });
+
+  it('counts tag lengths in characters (code points), not UTF-16 units', () => {
+    const f = fixture();
+    const id = launch(f.ec2);
+    const longest = { key: '🔑'.repeat(128), value: '🌍'.repeat(256) };
+    f.ec2.createTags(R, [id], [longest], T0, openGate);
+    expect(f.ec2.getInstance(R, id, T0).record.tags).toEqual([longest]);
+    expect(caught(() => f.ec2.createTags(R, [id], [{ key: '🔑'.repeat(129), value: '' }], T0, openGate)).message).toBe(
+      'Tag key exceeds the maximum length of 128 characters',
+    );
+    expect(caught(() => f.ec2.createTags(R, [id], [{ key: 'k', value: '🌍'.repeat(257) }], T0, openGate)).message).toBe(
+      'Tag value exceeds the maximum length of 256 characters',
+    );
+  });
 });
 
 describe('instance-profile associations', () => {

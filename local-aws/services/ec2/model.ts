@@ -735,13 +735,16 @@ function groupByReservation(views: InstanceView[]): ReservationView[] {
   return [...reservations.values()];
 }
 
-/** EC2's tag rules: keys 1–128 characters, values up to 256, no `aws:` prefix, 50 per resource. */
+/**
+ * EC2's tag rules: keys 1–128 characters, values up to 256, no `aws:` prefix, 50 per resource. Characters are
+ * code points, so a key of 128 emoji (256 UTF-16 units) is allowed.
+ */
 function validateNewTags(existing: readonly Ec2Tag[], added: readonly Ec2Tag[]): Ec2Tag[] {
   const merged = new Map(existing.map((tag) => [tag.key, tag.value]));
   for (const tag of added) {
     if (tag.key.length === 0) throw errors.invalidParameterValue('Tag key cannot be empty');
-    if (tag.key.length > 128) throw errors.invalidParameterValue(`Tag key exceeds the maximum length of 128 characters`);
-    if (tag.value.length > 256) throw errors.invalidParameterValue(`Tag value exceeds the maximum length of 256 characters`);
+    if ([...tag.key].length > 128) throw errors.invalidParameterValue(`Tag key exceeds the maximum length of 128 characters`);
+    if ([...tag.value].length > 256) throw errors.invalidParameterValue(`Tag value exceeds the maximum length of 256 characters`);
     if (tag.key.toLowerCase().startsWith('aws:')) throw errors.reservedTagKey();
     merged.set(tag.key, tag.value);
   }

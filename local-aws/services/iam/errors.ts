@@ -50,7 +50,7 @@ export function validationError(message: string): AwsError {
   return new AwsError('ValidationError', message, 400);
 }
 
-/** 403 AccessDenied (Sender), IAM's denial: "User: … is not authorized to perform: …". */
+/** 403 AccessDenied (Sender): IAM's denial "User: … is not authorized to perform: …", and its refusals to change AWS managed policies. */
 export function accessDenied(message: string): AwsError {
   return new AwsError('AccessDenied', message, 403, 'Sender');
 }
@@ -88,6 +88,9 @@ export const IamMessages = {
   deletePolicyVersions:
     "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
   deleteDefaultVersion: 'Cannot delete the default version of a policy.',
+  deleteForeignPolicy: 'Cannot delete policies outside your own account.',
+  deleteForeignPolicyVersion: 'Cannot delete policy versions for policies outside your own account.',
+  updateForeignPolicy: 'Cannot update policies outside your own account.',
   policyVersionLimit:
     'A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.',
   trustPolicySize: (quota: number) => `Cannot exceed quota for ACLSizePerRole: ${quota}`,
@@ -103,6 +106,7 @@ export const IamMessages = {
   instanceProfilesPerAccount: (quota: number) => `Cannot exceed quota for InstanceProfilesPerAccount: ${quota}`,
   serviceRolePolicy: 'Cannot attach a Service Role Policy to a Customer Role.',
   duplicateTagKeys: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.',
+  duplicatePolicyTagKeys: 'Duplicate tag keys found.',
   // Unverified wording: AWS documents the rule (the aws: prefix is reserved), not the message.
   reservedTagKey: 'Tag keys beginning with aws: are reserved for AWS use.',
   tagsPerResource: (quota: number) => `Cannot exceed quota for TagsPerResource: ${quota}`,

@@ -358,7 +358,7 @@ describe('tags', () => {
     expect(iam.findRole('r')).toBeUndefined();
   });
 
-  it('overwrites an existing key in any case and lists tags sorted by key', () => {
+  it('overwrites an existing key in any case, taking the new spelling, and lists tags sorted by key', () => {
     createRole('r', {
       tags: [
         { Key: 'zeta', Value: '1' },
@@ -370,8 +370,8 @@ describe('tags', () => {
       { Key: 'alpha', Value: '' },
     ]);
     expect(iam.listRoleTags('r', {}).items).toEqual([
-      { Key: 'Team', Value: 'b' },
       { Key: 'alpha', Value: '' },
+      { Key: 'team', Value: 'b' },
       { Key: 'zeta', Value: '1' },
     ]);
     iam.untagRole('r', ['TEAM', 'missing']);
@@ -379,6 +379,43 @@ describe('tags', () => {
       { Key: 'zeta', Value: '1' },
       { Key: 'alpha', Value: '' },
     ]);
+  });
+
+  it('treats policy tag keys as case-sensitive and refuses exact duplicates', () => {
+    expectError(
+      () =>
+        iam.createPolicy(
+          {
+            policyName: 'p',
+            policyDocument: S3_READ,
+            tags: [
+              { Key: '0', Value: '' },
+              { Key: '0', Value: '' },
+            ],
+          },
+          NOW,
+        ),
+      'InvalidInput',
+      'Duplicate tag keys found.',
+      400,
+    );
+    const tags = [
+      { Key: 'a', Value: 'lowercase' },
+      { Key: 'A', Value: 'uppercase' },
+    ];
+    const arn = iam.createPolicy({ policyName: 'p', policyDocument: S3_READ, tags }, NOW).arn;
+    expect(iam.getPolicy(arn).tags).toEqual(tags);
+    expectError(() => iam.tagPolicy(arn, [tags[0], tags[0]]), 'InvalidInput', 'Duplicate tag keys found.', 400);
+    iam.tagPolicy(arn, [{ Key: 'a', Value: 'new' }]);
+    iam.untagPolicy(arn, ['A']);
+    expect(iam.listPolicyTags(arn, {}).items).toEqual([{ Key: 'a', Value: 'new' }]);
+  });
+
+  it('lists policy tags shorter keys first, as AWS does', () => {
+    const tags = ['abc', 'b', 'z', 'a'].map((name) => ({ Key: name, Value: name }));
+    const arn = iam.createPolicy({ policyName: 'p', policyDocument: S3_READ, tags }, NOW).arn;
+    expect(iam.getPolicy(arn).tags).toEqual(tags);
+    expect(iam.listPolicyTags(arn, {}).items.map((tag) => tag.Key)).toEqual(['a', 'b', 'z', 'abc']);
   });
 });
 
@@ -473,17 +510,40 @@ describe('managed policies', () => {
     expect(names({ policyUsageFilter: 'PermissionsBoundary' })).not.toContain('AWSSupportServiceRolePolicy');
   });
 
-  it('denies changing AWS managed policies', () => {
+  it('refuses deleting or updating AWS managed policies whatever the caller may do', () => {
     const arn = addAwsPolicy('ReadOnlyAccess');
-    const authorize: Authorize = Object.assign(() => undefined, {
-      callerArn: 'arn:aws:iam::123456789012:user/local-admin',
-    });
+    expectError(() => iam.deletePolicy(arn), 'AccessDenied', 'Cannot delete policies outside your own account.', 403);
     expectError(
-      () => iam.deletePolicy(arn, authorize),
+      () => iam.deletePolicyVersion(arn, 'v2'),
       'AccessDenied',
-      `User: arn:aws:iam::123456789012:user/local-admin is not authorized to perform: iam:DeletePolicy on resource: policy ${arn}`,
+      'Cannot delete policy versions for policies outside your own account.',
       403,
     );
+    expectError(
+      () => iam.setDefaultPolicyVersion(arn, 'v3', NOW),
+      'AccessDenied',
+      'Cannot update policies outside your own account.',
+      403,
+    );
+    // The caller's own authorization comes first.
+    const denied = new AwsError('AccessDenied', 'denied by policy', 403);
+    const deny: Authorize = () => {
+      throw denied;
+    };
+    expect(awsError(() => iam.deletePolicy(arn, deny))).toBe(denied);
+    expect(iam.findPolicy(arn)).toBeDefined();
+  });
+
+  it('names the missing policy in each operation’s own words', () => {
+    const arn = 'arn:aws:iam::123456789012:policy/NotAPolicy';
+    const notFound = `Policy ${arn} was not found.`;
+    expectError(() => iam.deletePolicy(arn), 'NoSuchEntity', notFound, 404);
+    expectError(() => iam.tagPolicy(arn, [{ Key: 'some', Value: 'value' }]), 'NoSuchEntity', notFound, 404);
+    expectError(() => iam.untagPolicy(arn, ['some']), 'NoSuchEntity', notFound, 404);
+    const noVersion = `Policy ${arn} version v1 does not exist or is not attachable.`;
+    expectError(() => iam.getPolicyVersion(arn, 'v1'), 'NoSuchEntity', noVersion, 404);
+    expectError(() => iam.setDefaultPolicyVersion(arn, 'v1', NOW), 'NoSuchEntity', noVersion, 404);
+    expectError(() => iam.getPolicy(arn), 'NoSuchEntity', `Policy ${arn} does not exist or is not attachable.`, 404);
   });
 });
 
@@ -541,6 +601,23 @@ describe('instance profiles', () => {
 
   it('reports unknown profiles', () => {
     expectError(() => iam.getInstanceProfile('nope'), 'NoSuchEntity', 'Instance Profile nope cannot be found.', 404);
+  });
+
+  it('reports the missing profile, then the missing role, when removing a role', () => {
+    createRole('r');
+    iam.createInstanceProfile({ instanceProfileName: 'ip' }, NOW);
+    expectError(
+      () => iam.removeRoleFromInstanceProfile('nope', 'ghost'),
+      'NoSuchEntity',
+      'Instance Profile nope cannot be found.',
+      404,
+    );
+    expectError(
+      () => iam.removeRoleFromInstanceProfile('ip', 'ghost'),
+      'NoSuchEntity',
+      'The role with name ghost cannot be found.',
+      404,
+    );
   });
 });
 

@@ -29,14 +29,7 @@ import {
   type RoleRecord,
   type UserRecord,
 } from './records.ts';
-import {
-  checkNewTags,
-  mergeTags,
-  removeTags,
-  requestTagConditions,
-  resourceTagConditions,
-  sortedTags,
-} from './tags.ts';
+import { entityTags, policyTags, requestTagConditions, resourceTagConditions } from './tags.ts';
 import { Constraints, Limits, policySize, Rules, type Tag } from './validation.ts';
 
 export type {
@@ -133,6 +126,15 @@ function parsePolicyArn(arn: string): { account: string; path: string; name: str
 }
 
 /**
+ * AWS refuses deleting or updating a policy of another account (an AWS managed one) with its own
+ * AccessDenied sentence, whatever the caller's policies allow, before it looks the policy or version up.
+ */
+function refuseForeignPolicy(policyArn: string, message: string): void {
+  const account = parsePolicyArn(policyArn)?.account;
+  if (account !== undefined && account !== ACCOUNT_ID) throw accessDenied(message);
+}
+
+/**
  * IAM: users (minimal), roles, managed policies (AWS catalog and customer managed, with versions),
  * inline policies, instance profiles and tags, with AWS's rules. Every mutating method validates
  * everything before its first write; the server also runs each request in one store transaction.
@@ -188,7 +190,7 @@ export class IamModel {
       .string('permissionsBoundary', input.permissionsBoundary, Rules.arn)
       .tags('tags', input.tags)
       .check();
-    if (input.tags) checkNewTags(input.tags);
+    if (input.tags) entityTags.checkNew(input.tags);
 
     const arn = iamArn('role', path, input.roleName);
     const conditions: ConditionContext = { ...requestTagConditions(input.tags) };
@@ -313,13 +315,13 @@ export class IamModel {
     const c = new Constraints().string('roleName', roleName, Rules.roleName);
     if (c.required('tags', tags)) c.tags('tags', tags);
     c.check();
-    checkNewTags(tags);
+    entityTags.checkNew(tags);
     authorize('iam:TagRole', this.roleArnFor(roleName), {
       ...this.roleConditions(roleName),
       ...requestTagConditions(tags),
     });
     const role = this.requireRole(roleName);
-    this.roles.put(key(role.roleName), { ...role, tags: mergeTags(role.tags, tags) });
+    this.roles.put(key(role.roleName), { ...role, tags: entityTags.merge(role.tags, tags) });
   }
 
   untagRole(roleName: string, tagKeys: string[], authorize: Authorize = allowAll): void {
@@ -328,14 +330,14 @@ export class IamModel {
     c.check();
     authorize('iam:UntagRole', this.roleArnFor(roleName), { ...this.roleConditions(roleName), 'aws:TagKeys': tagKeys });
     const role = this.requireRole(roleName);
-    this.roles.put(key(role.roleName), { ...role, tags: removeTags(role.tags, tagKeys) });
+    this.roles.put(key(role.roleName), { ...role, tags: entityTags.remove(role.tags, tagKeys) });
   }
 
   listRoleTags(roleName: string, page: PageRequest, authorize: Authorize = allowAll): Page<Tag> {
     pageConstraints(new Constraints().string('roleName', roleName, Rules.roleName), page).check();
     authorize('iam:ListRoleTags', this.roleArnFor(roleName), this.roleConditions(roleName));
     const role = this.requireRole(roleName);
-    return paginateInOrder(sortedTags(role.tags), page);
+    return paginateInOrder(entityTags.listed(role.tags), page);
   }
 
   attachRolePolicy(roleName: string, policyArn: string, authorize: Authorize = allowAll): void {
@@ -488,7 +490,7 @@ export class IamModel {
     const c = new Constraints();
     if (c.required('userName', input.userName)) c.string('userName', input.userName, Rules.userName);
     c.string('path', input.path, Rules.path).tags('tags', input.tags).check();
-    if (input.tags) checkNewTags(input.tags);
+    if (input.tags) entityTags.checkNew(input.tags);
     const arn = iamArn('user', path, input.userName);
     authorize('iam:CreateUser', arn, requestTagConditions(input.tags));
     if (this.users.has(key(input.userName))) throw entityAlreadyExists(IamMessages.userExists(input.userName));
@@ -582,7 +584,7 @@ export class IamModel {
       .string('description', input.description, Rules.policyDescription)
       .tags('tags', input.tags)
       .check();
-    if (input.tags) checkNewTags(input.tags);
+    if (input.tags) policyTags.checkNew(input.tags);
     const arn = iamArn('policy', path, input.policyName);
     authorize('iam:CreatePolicy', arn, requestTagConditions(input.tags));
     const duplicate = [...this.policies.values()].some(
@@ -668,7 +670,7 @@ export class IamModel {
   ): PolicyVersionRecord & { isDefaultVersion: boolean } {
     this.policyArnConstraints(policyArn, versionId);
     authorize('iam:GetPolicyVersion', policyArn, this.policyConditions(policyArn));
-    const policy = this.requirePolicy(policyArn);
+    const policy = this.requirePolicy(policyArn, IamMessages.policyVersionNotFound(policyArn, versionId));
     const version = this.versions.get(versionKey(policy.arn, versionId));
     if (!version) throw noSuchEntity(IamMessages.policyVersionNotFound(policyArn, versionId));
     return { ...version, isDefaultVersion: policy.defaultVersionId === versionId };
@@ -751,7 +753,8 @@ export class IamModel {
   setDefaultPolicyVersion(policyArn: string, versionId: string, now: Date, authorize: Authorize = allowAll): void {
     this.policyArnConstraints(policyArn, versionId, undefined, true);
     authorize('iam:SetDefaultPolicyVersion', policyArn, this.policyConditions(policyArn));
-    const policy = this.requireCustomerPolicy(policyArn, 'iam:SetDefaultPolicyVersion', authorize);
+    refuseForeignPolicy(policyArn, IamMessages.updateForeignPolicy);
+    const policy = this.requirePolicy(policyArn, IamMessages.policyVersionNotFound(policyArn, versionId));
     if (!policy.versionIds.includes(versionId))
       throw noSuchEntity(IamMessages.policyVersionNotFound(policyArn, versionId));
     this.policies.put(policy.arn, { ...policy, defaultVersionId: versionId, updateDate: nowIso(now) });
@@ -760,7 +763,8 @@ export class IamModel {
   deletePolicyVersion(policyArn: string, versionId: string, authorize: Authorize = allowAll): void {
     this.policyArnConstraints(policyArn, versionId, undefined, true);
     authorize('iam:DeletePolicyVersion', policyArn, this.policyConditions(policyArn));
-    const policy = this.requireCustomerPolicy(policyArn, 'iam:DeletePolicyVersion', authorize);
+    refuseForeignPolicy(policyArn, IamMessages.deleteForeignPolicyVersion);
+    const policy = this.requirePolicy(policyArn, IamMessages.policyVersionNotFound(policyArn, versionId));
     if (!policy.versionIds.includes(versionId))
       throw noSuchEntity(IamMessages.policyVersionNotFound(policyArn, versionId));
     if (policy.defaultVersionId === versionId) throw deleteConflict(IamMessages.deleteDefaultVersion);
@@ -773,7 +777,8 @@ export class IamModel {
   deletePolicy(policyArn: string, authorize: Authorize = allowAll): void {
     this.policyArnConstraints(policyArn);
     authorize('iam:DeletePolicy', policyArn, this.policyConditions(policyArn));
-    const policy = this.requireCustomerPolicy(policyArn, 'iam:DeletePolicy', authorize);
+    refuseForeignPolicy(policyArn, IamMessages.deleteForeignPolicy);
+    const policy = this.requirePolicy(policyArn, IamMessages.policyNotFound(policyArn));
     const usage = this.policyUsage(policy.arn);
     if (usage.attachmentCount > 0 || usage.permissionsBoundaryUsageCount > 0)
       throw deleteConflict(IamMessages.deletePolicyAttached);
@@ -827,10 +832,15 @@ export class IamModel {
     if (c.required('policyArn', policyArn)) c.string('policyArn', policyArn, Rules.arn);
     if (c.required('tags', tags)) c.tags('tags', tags);
     c.check();
-    checkNewTags(tags);
+    policyTags.checkNew(tags);
     authorize('iam:TagPolicy', policyArn, { ...this.policyConditions(policyArn), ...requestTagConditions(tags) });
-    const policy = this.requireCustomerPolicy(policyArn, 'iam:TagPolicy', authorize);
-    this.policies.put(policy.arn, { ...policy, tags: mergeTags(policy.tags, tags) });
+    const policy = this.requireCustomerPolicy(
+      policyArn,
+      'iam:TagPolicy',
+      authorize,
+      IamMessages.policyNotFound(policyArn),
+    );
+    this.policies.put(policy.arn, { ...policy, tags: policyTags.merge(policy.tags, tags) });
   }
 
   untagPolicy(policyArn: string, tagKeys: string[], authorize: Authorize = allowAll): void {
@@ -839,15 +849,20 @@ export class IamModel {
     if (c.required('tagKeys', tagKeys)) c.tagKeys('tagKeys', tagKeys);
     c.check();
     authorize('iam:UntagPolicy', policyArn, { ...this.policyConditions(policyArn), 'aws:TagKeys': tagKeys });
-    const policy = this.requireCustomerPolicy(policyArn, 'iam:UntagPolicy', authorize);
-    this.policies.put(policy.arn, { ...policy, tags: removeTags(policy.tags, tagKeys) });
+    const policy = this.requireCustomerPolicy(
+      policyArn,
+      'iam:UntagPolicy',
+      authorize,
+      IamMessages.policyNotFound(policyArn),
+    );
+    this.policies.put(policy.arn, { ...policy, tags: policyTags.remove(policy.tags, tagKeys) });
   }
 
   listPolicyTags(policyArn: string, page: PageRequest, authorize: Authorize = allowAll): Page<Tag> {
     this.policyArnConstraints(policyArn, undefined, page);
     authorize('iam:ListPolicyTags', policyArn, this.policyConditions(policyArn));
     const policy = this.requirePolicy(policyArn);
-    return paginateInOrder(sortedTags(policy.tags), page);
+    return paginateInOrder(policyTags.listed(policy.tags), page);
   }
 
   // ─────────────────────────────────── Instance profiles ───────────────────────────────────
@@ -863,7 +878,7 @@ export class IamModel {
       c.string('instanceProfileName', input.instanceProfileName, Rules.instanceProfileName);
     }
     c.string('path', input.path, Rules.path).tags('tags', input.tags).check();
-    if (input.tags) checkNewTags(input.tags);
+    if (input.tags) entityTags.checkNew(input.tags);
     const arn = iamArn('instance-profile', path, input.instanceProfileName);
     authorize('iam:CreateInstanceProfile', arn, requestTagConditions(input.tags));
     if (this.profiles.has(key(input.instanceProfileName))) {
@@ -959,6 +974,7 @@ export class IamModel {
       this.profileConditions(profileName),
     );
     const profile = this.requireProfile(profileName);
+    this.requireRole(roleName);
     if (profile.roleName === undefined || key(profile.roleName) !== key(roleName)) {
       throw noSuchEntity(IamMessages.roleNotInInstanceProfile(roleName, profileName));
     }
@@ -978,13 +994,13 @@ export class IamModel {
     const c = new Constraints().string('instanceProfileName', name, Rules.instanceProfileName);
     if (c.required('tags', tags)) c.tags('tags', tags);
     c.check();
-    checkNewTags(tags);
+    entityTags.checkNew(tags);
     authorize('iam:TagInstanceProfile', this.instanceProfileArnFor(name), {
       ...this.profileConditions(name),
       ...requestTagConditions(tags),
     });
     const profile = this.requireProfile(name);
-    this.profiles.put(key(profile.instanceProfileName), { ...profile, tags: mergeTags(profile.tags, tags) });
+    this.profiles.put(key(profile.instanceProfileName), { ...profile, tags: entityTags.merge(profile.tags, tags) });
   }
 
   untagInstanceProfile(name: string, tagKeys: string[], authorize: Authorize = allowAll): void {
@@ -996,14 +1012,14 @@ export class IamModel {
       'aws:TagKeys': tagKeys,
     });
     const profile = this.requireProfile(name);
-    this.profiles.put(key(profile.instanceProfileName), { ...profile, tags: removeTags(profile.tags, tagKeys) });
+    this.profiles.put(key(profile.instanceProfileName), { ...profile, tags: entityTags.remove(profile.tags, tagKeys) });
   }
 
   listInstanceProfileTags(name: string, page: PageRequest, authorize: Authorize = allowAll): Page<Tag> {
     pageConstraints(new Constraints().string('instanceProfileName', name, Rules.instanceProfileName), page).check();
     authorize('iam:ListInstanceProfileTags', this.instanceProfileArnFor(name), this.profileConditions(name));
     const profile = this.requireProfile(name);
-    return paginateInOrder(sortedTags(profile.tags), page);
+    return paginateInOrder(entityTags.listed(profile.tags), page);
   }
 
   // ───────────────────────────────────── Authorizer ─────────────────────────────────────
@@ -1050,18 +1066,25 @@ export class IamModel {
     return profile;
   }
 
-  private requirePolicy(policyArn: string): PolicyRecord {
+  /** `missingMessage`: AWS's sentence for a missing policy differs by operation. */
+  private requirePolicy(policyArn: string, missingMessage = IamMessages.policyNotAttachable(policyArn)): PolicyRecord {
     const policy = this.policies.get(policyArn);
-    if (!policy) throw noSuchEntity(IamMessages.policyNotAttachable(policyArn));
+    if (!policy) throw noSuchEntity(missingMessage);
     return policy;
   }
 
   /**
    * Policies the account may change. AWS managed policies belong to AWS, not to the account, so changing
-   * one is denied whatever the caller's policies say.
+   * one is denied whatever the caller's policies say. For the changes whose own sentence AWS has not been
+   * recorded answering (CreatePolicyVersion, TagPolicy, UntagPolicy), IAM's usual denial stands in.
    */
-  private requireCustomerPolicy(policyArn: string, action: string, authorize: Authorize): PolicyRecord {
-    const policy = this.requirePolicy(policyArn);
+  private requireCustomerPolicy(
+    policyArn: string,
+    action: string,
+    authorize: Authorize,
+    missingMessage = IamMessages.policyNotAttachable(policyArn),
+  ): PolicyRecord {
+    const policy = this.requirePolicy(policyArn, missingMessage);
     if (policy.awsManaged) {
       const caller = authorize.callerArn ?? `arn:aws:iam::${ACCOUNT_ID}:root`;
       throw accessDenied(`User: ${caller} is not authorized to perform: ${action} on resource: policy ${policyArn}`);

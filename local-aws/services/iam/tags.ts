@@ -4,37 +4,77 @@ import type { Tag } from './validation.ts';
 
 const TAGS_PER_RESOURCE = 50;
 
-/** AWS's semantic tag rules after the length/pattern constraints: no duplicate keys (any case), no aws: keys. */
-export function checkNewTags(tags: readonly Tag[]): void {
-  const seen = new Set<string>();
-  for (const tag of tags) {
-    const key = tag.Key.toLowerCase();
-    if (seen.has(key)) throw invalidInput(IamMessages.duplicateTagKeys);
-    seen.add(key);
-  }
-  for (const tag of tags) if (tag.Key.toLowerCase().startsWith('aws:')) throw invalidInput(IamMessages.reservedTagKey);
+/** How one kind of IAM resource treats its tag keys: TagX, UntagX and ListXTags follow it. */
+export interface TagRules {
+  /** InvalidInput when one request names a key twice. */
+  checkNew(tags: readonly Tag[]): void;
+  /** TagX: an existing key takes the new value and keeps its place; a new key goes last. */
+  merge(existing: readonly Tag[], added: readonly Tag[]): Tag[];
+  /** UntagX: keys that are not there are ignored. */
+  remove(existing: readonly Tag[], keys: readonly string[]): Tag[];
+  /** ListXTags' order. */
+  listed(tags: readonly Tag[]): Tag[];
 }
 
-/** TagX: an existing key (compared case-insensitively) keeps its place and takes the new value. */
-export function mergeTags(existing: readonly Tag[], added: readonly Tag[]): Tag[] {
-  const merged = existing.map((tag) => ({ ...tag }));
-  for (const tag of added) {
-    const current = merged.find((candidate) => candidate.Key.toLowerCase() === tag.Key.toLowerCase());
-    if (current) current.Value = tag.Value;
-    else merged.push({ Key: tag.Key, Value: tag.Value });
-  }
-  if (merged.length > TAGS_PER_RESOURCE) throw limitExceeded(IamMessages.tagsPerResource(TAGS_PER_RESOURCE));
-  return merged;
+function tagRules(
+  sameKeyAs: (key: string) => string,
+  duplicateKeysMessage: string,
+  listOrder: (a: Tag, b: Tag) => number,
+): TagRules {
+  return {
+    checkNew(tags) {
+      const seen = new Set<string>();
+      for (const tag of tags) {
+        const key = sameKeyAs(tag.Key);
+        if (seen.has(key)) throw invalidInput(duplicateKeysMessage);
+        seen.add(key);
+      }
+      for (const tag of tags)
+        if (tag.Key.toLowerCase().startsWith('aws:')) throw invalidInput(IamMessages.reservedTagKey);
+    },
+    merge(existing, added) {
+      const merged = existing.map((tag) => ({ ...tag }));
+      for (const tag of added) {
+        const index = merged.findIndex((candidate) => sameKeyAs(candidate.Key) === sameKeyAs(tag.Key));
+        if (index >= 0) merged[index] = { Key: tag.Key, Value: tag.Value };
+        else merged.push({ Key: tag.Key, Value: tag.Value });
+      }
+      if (merged.length > TAGS_PER_RESOURCE) throw limitExceeded(IamMessages.tagsPerResource(TAGS_PER_RESOURCE));
+      return merged;
+    },
+    remove(existing, keys) {
+      const removed = new Set(keys.map(sameKeyAs));
+      return existing.filter((tag) => !removed.has(sameKeyAs(tag.Key)));
+    },
+    listed(tags) {
+      return [...tags].sort(listOrder);
+    },
+  };
 }
 
-export function removeTags(existing: readonly Tag[], keys: readonly string[]): Tag[] {
-  const removed = new Set(keys.map((key) => key.toLowerCase()));
-  return existing.filter((tag) => !removed.has(tag.Key.toLowerCase()));
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function sortedTags(tags: readonly Tag[]): Tag[] {
-  return [...tags].sort((a, b) => (a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : 0));
-}
+/**
+ * Roles, users and instance profiles: keys are case-insensitive, and tagging with another case renames
+ * the key (AWS answered TagRole somekey then Somekey with the one tag Somekey); lists are sorted by key.
+ */
+export const entityTags = tagRules(
+  (key) => key.toLowerCase(),
+  IamMessages.duplicateTagKeys,
+  (a, b) => compareCodeUnits(a.Key, b.Key),
+);
+
+/**
+ * Managed policies: keys are case-sensitive ("a" and "A" are two tags), and ListPolicyTags puts shorter
+ * keys first (AWS listed abc, b, z, a as a, b, z, abc).
+ */
+export const policyTags = tagRules(
+  (key) => key,
+  IamMessages.duplicatePolicyTagKeys,
+  (a, b) => a.Key.length - b.Key.length || compareCodeUnits(a.Key, b.Key),
+);
 
 /** aws:RequestTag/K and aws:TagKeys for requests that carry tags. */
 export function requestTagConditions(tags: readonly Tag[] | undefined): ConditionContext {
