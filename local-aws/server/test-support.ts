@@ -5,13 +5,13 @@
 import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { AwsError } from '../protocols/aws-error.ts';
-import type { LocalAwsSettings } from '../config.ts';
+import { DEFAULT_CONSOLE_PORT, withLoopbackTwin, type LocalAwsSettings } from '../config.ts';
 import type { Collection } from '../store/store.ts';
 import type { JsonService, QueryService } from '../protocols/operation.ts';
 
 export const TEST_ACCOUNT = '123456789012';
 
-/** Settings of an in-memory local AWS on a free loopback port, with AWS's default lifetimes and no faults. */
+/** Settings of an in-memory local AWS on a free loopback port, with AWS's default lifetimes, no faults and the default console origin. */
 export function testSettings(overrides: Partial<LocalAwsSettings> = {}): LocalAwsSettings {
   return {
     port: 0,
@@ -21,6 +21,8 @@ export function testSettings(overrides: Partial<LocalAwsSettings> = {}): LocalAw
     faults: '',
     credentialsTtlSeconds: 3600,
     tokenTtlSeconds: 3600,
+    allowedOrigins: withLoopbackTwin(`http://127.0.0.1:${DEFAULT_CONSOLE_PORT}`),
+    allowedHosts: [],
     ...overrides,
   };
 }
