@@ -162,8 +162,8 @@ export interface SignedCallOptions {
   signingDate?: Date;
 }
 
-/** Signs a POST / for `url` with the SDK's signer and sends it with fetch. */
-export async function signedFetch(url: string, options: SignedCallOptions): Promise<Response> {
+/** Signs a POST / for `url` with the SDK's signer: the headers to send, less Host (the client sets it). */
+export async function signedHeaders(url: string, options: SignedCallOptions): Promise<Record<string, string>> {
   const target = new URL(url);
   const signer = new SignatureV4({
     credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, sessionToken: options.sessionToken },
@@ -182,5 +182,10 @@ export async function signedFetch(url: string, options: SignedCallOptions): Prom
   );
   const sendHeaders = { ...signed.headers };
   delete sendHeaders['host'];
-  return fetch(url, { method: 'POST', headers: sendHeaders, body: options.body });
+  return sendHeaders;
+}
+
+/** Signs a POST / for `url` with the SDK's signer and sends it with fetch. */
+export async function signedFetch(url: string, options: SignedCallOptions): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: await signedHeaders(url, options), body: options.body });
 }
