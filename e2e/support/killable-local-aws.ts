@@ -9,11 +9,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { repoRoot } from '../../scripts/console-build.ts';
+import { freePort } from '../../scripts/free-port.ts';
 import { startConsoleServer, type ConsoleServer } from '../../scripts/serve-console.ts';
 import { postLocal, type LocalAwsConfig } from './local-aws.ts';
 
@@ -25,17 +25,6 @@ const liveChildren = new Set<ChildProcess>();
 process.once('exit', () => {
   for (const child of liveChildren) child.kill('SIGKILL');
 });
-
-/** A port free right now: the console needs its own before local AWS starts, to be one of its allowed origins. */
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export class KillableLocalAws {
   private child: ChildProcess | undefined;
