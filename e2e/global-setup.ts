@@ -11,7 +11,7 @@
  */
 import type { FullConfig } from '@playwright/test';
 import { resolve } from 'node:path';
-import { settingsFromEnv } from '../local-aws/config.ts';
+import { settingsFromEnv, withLoopbackTwin } from '../local-aws/config.ts';
 import { startLocalAws } from '../local-aws/server/app.ts';
 import { ensureConsoleBuilt, repoRoot } from '../scripts/console-build.ts';
 import { startConsoleServer } from '../scripts/serve-console.ts';
@@ -42,6 +42,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     throw error;
   }
 
+  // The console's port is only known now; local AWS answers pages of no other origin.
+  localAws.allowOrigins(...withLoopbackTwin(consoleServer.url));
   process.env.LOCAL_AWS_URL = localAws.url;
   process.env.E2E_BASE_URL = consoleServer.url;
   console.log(`[e2e] local AWS at ${localAws.url}, console at ${consoleServer.url}`);

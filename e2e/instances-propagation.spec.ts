@@ -2,7 +2,7 @@ import { test, expect } from './support/fixtures.ts';
 import { CreateRoleWizard } from './support/create-role-wizard.ts';
 import { associationsOf, launchInstance, profileArn } from './support/instances-cli.ts';
 import { InstancesPage } from './support/instances-page.ts';
-import { demoUser, localAwsUrl } from './support/local-aws.ts';
+import { demoUser, localAwsUrl, postLocal } from './support/local-aws.ts';
 
 /**
  * Right after the wizard creates a role (and its same-name instance profile), EC2 rejects the profile until IAM
@@ -12,8 +12,7 @@ import { demoUser, localAwsUrl } from './support/local-aws.ts';
 const PROPAGATION_MS = 15_000;
 
 async function setIamPropagation(ms: number): Promise<void> {
-  const response = await fetch(`${localAwsUrl()}/_local/iam-propagation`, { method: 'POST', body: JSON.stringify({ ms }) });
-  expect(response.status).toBe(200);
+  expect(await postLocal(localAwsUrl(), 'iam-propagation', { ms })).toEqual({ ms });
 }
 
 test.describe('IAM propagation', () => {

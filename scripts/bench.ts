@@ -27,6 +27,7 @@ import { measurePolicyFilter } from './bench/policy-filter.ts';
 import { readManifest, routeCostBeyondShell, type RouteCost } from './bench/route-chunk.ts';
 import { QuerySigner } from './bench/sigv4-sign.ts';
 import { measureUiScale, type UiScaleResult } from './bench/ui-scale.ts';
+import { freePort } from './free-port.ts';
 import { startConsoleServer } from './serve-console.ts';
 import { runLoadTest, type LoadTestResult } from '../test/robustness/load.ts';
 
@@ -116,11 +117,12 @@ async function localConfig(url: string): Promise<LocalConfig> {
 }
 
 async function measureScale(): Promise<Ec2ScaleResult & { seedMs: number; ui: UiScaleResult }> {
-  const { url, child, seeded } = await startLocalAwsChild({ BENCH_SCALE: '1' });
+  const consolePort = await freePort();
+  const { url, child, seeded } = await startLocalAwsChild({ BENCH_SCALE: '1', LOCAL_AWS_ALLOWED_ORIGINS: `http://127.0.0.1:${consolePort}` });
   try {
     const config = await localConfig(url);
     const result = await measureEc2Scale(url, config.adminAccessKey, config.region);
-    const consoleServer = await startConsoleServer({ port: 0, distDir: join(repoRoot, 'dist'), localAwsEndpoint: url });
+    const consoleServer = await startConsoleServer({ port: consolePort, distDir: join(repoRoot, 'dist'), localAwsEndpoint: url });
     try {
       const admin = config.demoUsers.find((user) => user.username === 'admin');
       if (!admin) throw new Error('local AWS has no demo user admin');

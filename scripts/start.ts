@@ -3,8 +3,9 @@
  * then prints where everything is and how to sign in. Ctrl-C stops both.
  */
 import { resolve } from 'node:path';
-import { settingsFromEnv } from '../local-aws/config.ts';
+import { settingsFromEnv, withLoopbackTwin } from '../local-aws/config.ts';
 import { startLocalAws } from '../local-aws/server/app.ts';
+import { exposureWarning } from '../local-aws/server/exposure.ts';
 import { ensureConsoleBuilt, repoRoot } from './console-build.ts';
 import { startConsoleServer } from './serve-console.ts';
 
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
     await localAws.close();
     throw describeListenError(error, `The console could not listen on port ${consolePort}`, 'CONSOLE_PORT');
   });
+  // Already allowed for the default CONSOLE_PORT; this covers a port picked by the system (CONSOLE_PORT=0).
+  localAws.allowOrigins(...withLoopbackTwin(consoleServer.url));
 
   let stopping = false;
   const stop = (signal: string): void => {
@@ -91,6 +94,8 @@ async function main(): Promise<void> {
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
+  const warning = exposureWarning(settings.host, localAws.port);
+  if (warning.length > 0) console.warn(['', ...warning].join('\n'));
 }
 
 main().catch((error: unknown) => {

@@ -5,13 +5,10 @@
  * Faults apply to every caller (console, CLI, Cognito), so specs set them only around the part under test and
  * clear them in afterEach.
  */
-import { localAwsUrl } from './local-aws.ts';
+import { localAwsUrl, postLocal } from './local-aws.ts';
 
-async function postFaults(body: string): Promise<string> {
-  const response = await fetch(`${localAwsUrl()}/_local/faults`, { method: 'POST', body });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`POST /_local/faults "${body}" answered ${response.status}: ${text}`);
-  return (JSON.parse(text) as { faults: string }).faults;
+async function postFaults(spec: string): Promise<string> {
+  return ((await postLocal(localAwsUrl(), 'faults', { faults: spec })) as { faults: string }).faults;
 }
 
 /** Replaces the fault settings and returns what local AWS now applies (its own description of them). */

@@ -13,8 +13,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { repoRoot } from '../../scripts/console-build.ts';
+import { freePort } from '../../scripts/free-port.ts';
 import { startConsoleServer, type ConsoleServer } from '../../scripts/serve-console.ts';
-import type { LocalAwsConfig } from './local-aws.ts';
+import { postLocal, type LocalAwsConfig } from './local-aws.ts';
 
 const START_TIMEOUT_MS = 30_000;
 const LOG_LINES_KEPT = 200;
@@ -28,6 +29,7 @@ process.once('exit', () => {
 export class KillableLocalAws {
   private child: ChildProcess | undefined;
   private consoleServer: ConsoleServer | undefined;
+  private consolePort = 0;
   private port = 0;
   private readonly log: string[] = [];
   /** Set once the first start picked a free port; restarts reuse it. */
@@ -42,8 +44,9 @@ export class KillableLocalAws {
   static async start(): Promise<KillableLocalAws> {
     const instance = new KillableLocalAws();
     try {
+      instance.consolePort = await freePort();
       await instance.startProcess();
-      instance.consoleServer = await startConsoleServer({ port: 0, distDir: resolve(repoRoot, 'dist'), localAwsEndpoint: instance.url });
+      instance.consoleServer = await startConsoleServer({ port: instance.consolePort, distDir: resolve(repoRoot, 'dist'), localAwsEndpoint: instance.url });
     } catch (error) {
       await instance.stop();
       throw error;
@@ -93,10 +96,7 @@ export class KillableLocalAws {
 
   /** POST /_local/faults (syntax in local-aws/server/faults.ts); returns what local AWS now applies. */
   async setFaults(spec: string): Promise<string> {
-    const response = await fetch(`${this.url}/_local/faults`, { method: 'POST', body: spec });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`POST /_local/faults "${spec}" answered ${response.status}: ${text}`);
-    return (JSON.parse(text) as { faults: string }).faults;
+    return ((await postLocal(this.url, 'faults', { faults: spec })) as { faults: string }).faults;
   }
 
   /** Kills local AWS, stops the console server and deletes the data directory. Safe to call twice. */
@@ -124,6 +124,7 @@ export class KillableLocalAws {
         LOCAL_AWS_PORT: String(this.port),
         LOCAL_AWS_DATA_DIR: this.dataDir,
         LOCAL_AWS_FAULTS: '',
+        LOCAL_AWS_ALLOWED_ORIGINS: `http://127.0.0.1:${this.consolePort}`,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -4,6 +4,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateRoleCommand, GetRoleCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type RunningLocalAws } from './app.ts';
+import { LOCAL_WRITE_HEADERS } from './local-endpoints.ts';
 import { testSettings } from './test-support.ts';
 
 const run = promisify(execFile);
@@ -39,7 +40,7 @@ describe('startLocalAws', () => {
       headers: { Origin: 'http://127.0.0.1:3000' },
     });
     expect(response.status).toBe(200);
-    expect(response.headers.get('access-control-allow-origin')).toBeTruthy();
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
     const jwks = (await response.json()) as { keys: { kty: string; alg: string; kid: string }[] };
     expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256' });
     expect((await fetch(`${localAws.url}/us-east-1_Unknown0/.well-known/jwks.json`)).status).toBe(404);
@@ -47,12 +48,13 @@ describe('startLocalAws', () => {
 
   it('changes the IAM propagation delay at run time through /_local/iam-propagation', async () => {
     expect(await (await fetch(`${localAws.url}/_local/iam-propagation`)).json()).toEqual({ ms: 0 });
-    const bad = await fetch(`${localAws.url}/_local/iam-propagation`, { method: 'POST', body: '{"ms": -1}' });
+    const post = (body: string) => fetch(`${localAws.url}/_local/iam-propagation`, { method: 'POST', headers: LOCAL_WRITE_HEADERS, body });
+    const bad = await post('{"ms": -1}');
     expect(bad.status).toBe(400);
-    const set = await fetch(`${localAws.url}/_local/iam-propagation`, { method: 'POST', body: '{"ms": 5000}' });
+    const set = await post('{"ms": 5000}');
     expect(await set.json()).toEqual({ ms: 5000 });
     expect(localAws.world.settings.iamPropagationMs).toBe(5000);
-    await fetch(`${localAws.url}/_local/iam-propagation`, { method: 'POST', body: '{"ms": 0}' });
+    await post('{"ms": 0}');
   });
 
   it('answers the SDK: STS GetCallerIdentity and IAM GetRole with the seeded admin key', async () => {
@@ -64,7 +66,11 @@ describe('startLocalAws', () => {
   });
 
   it('drop-after: a CreateRole whose reply is lost has created the role; the SDK retry then meets EntityAlreadyExists', async () => {
-    const set = await fetch(`${localAws.url}/_local/faults`, { method: 'POST', body: 'drop-after=1,times=1,action=CreateRole' });
+    const set = await fetch(`${localAws.url}/_local/faults`, {
+      method: 'POST',
+      headers: LOCAL_WRITE_HEADERS,
+      body: JSON.stringify({ faults: 'drop-after=1,times=1,action=CreateRole' }),
+    });
     expect(await set.json()).toMatchObject({ faults: 'drop-after=1,times=1,action=CreateRole' });
     const iam = new IAMClient({ endpoint: localAws.url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 3 });
     const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
@@ -97,7 +103,7 @@ describe('startLocalAws', () => {
 
   it('reseeds on POST /_local/reset', async () => {
     const before = localAws.world;
-    const response = await fetch(`${localAws.url}/_local/reset`, { method: 'POST' });
+    const response = await fetch(`${localAws.url}/_local/reset`, { method: 'POST', headers: LOCAL_WRITE_HEADERS });
     expect(response.status).toBe(200);
     expect(localAws.world).not.toBe(before);
     const sts = new STSClient({ endpoint: localAws.url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 1 });

@@ -14,6 +14,7 @@ import { createIamService } from '../services/iam/index.ts';
 import { createStsService } from '../services/sts/index.ts';
 import { FaultInjector, parseFaults } from './faults.ts';
 import { createLocalAwsServer, type LocalAwsRuntime } from './http.ts';
+import { OriginPolicy } from './origin-policy.ts';
 import type { ServiceDefinition } from '../protocols/operation.ts';
 import { createWorld, type LocalAwsWorld } from './world.ts';
 
@@ -28,6 +29,8 @@ export interface RunningLocalAws {
   port: number;
   /** The current world; /_local/reset replaces it. */
   readonly world: LocalAwsWorld;
+  /** Lets pages of these web origins call local AWS (a console started after it, on a port picked then). */
+  allowOrigins(...origins: string[]): void;
   close(): Promise<void>;
 }
 
@@ -67,6 +70,7 @@ export async function startLocalAws(initialSettings: LocalAwsSettings, options: 
   const faults = new FaultInjector(parseFaults(settings.faults));
   let world = createWorld(settings, clock());
   let runtime = runtimeOf(world);
+  const originPolicy = new OriginPolicy({ allowedOrigins: settings.allowedOrigins, allowedHosts: settings.allowedHosts });
 
   const server = createLocalAwsServer({
     runtime: () => runtime,
@@ -86,6 +90,7 @@ export async function startLocalAws(initialSettings: LocalAwsSettings, options: 
     clock,
     log: options.log,
     health: () => ({ dataDir: settings.dataDir }),
+    originPolicy,
   });
 
   try {
@@ -109,6 +114,7 @@ export async function startLocalAws(initialSettings: LocalAwsSettings, options: 
     get world() {
       return world;
     },
+    allowOrigins: (...origins) => originPolicy.allowOrigins(...origins),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,10 +1,9 @@
 /**
- * CORS as AWS answers browsers (IAM, EC2, STS and Cognito are all browser-callable): the Origin is
- * echoed, the SDK v3 headers are allowed (amz-sdk-* break preflights otherwise, aws-sdk-js-v3#6395)
- * and the response headers the SDK reads are exposed.
+ * CORS as AWS answers browsers (IAM, EC2, STS and Cognito are all browser-callable), but only for the origins
+ * that origin-policy.ts lets through: the SDK v3 headers are allowed (amz-sdk-* break preflights otherwise,
+ * aws-sdk-js-v3#6395) and the response headers the SDK reads are exposed. Nothing else a preflight asks for is
+ * allowed, so a page cannot smuggle in headers of its own.
  */
-import type { IncomingHttpHeaders } from 'node:http';
-
 export const ALLOWED_HEADERS = [
   'authorization',
   'content-type',
@@ -17,34 +16,26 @@ export const ALLOWED_HEADERS = [
   'amz-sdk-request',
   'x-amz-api-version',
 ];
-const ALLOWED_HEADER_SET = new Set(ALLOWED_HEADERS);
-const ALLOWED_HEADERS_TEXT = ALLOWED_HEADERS.join(', ');
 export const EXPOSED_HEADERS = 'x-amzn-requestid, x-amzn-errortype, x-amz-request-id, date';
 export const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 export const MAX_AGE_SECONDS = '86400';
 
-/** Headers added to every normal response. */
-export function corsHeaders(origin: string | undefined): Record<string, string> {
-  return origin
-    ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Access-Control-Expose-Headers': EXPOSED_HEADERS }
-    : { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED_HEADERS };
+/**
+ * Headers added to every normal response.
+ * @param allowedOrigin the request's Origin, once the origin policy has let it through; undefined when it sent none
+ */
+export function corsHeaders(allowedOrigin: string | undefined): Record<string, string> {
+  if (allowedOrigin === undefined) return {};
+  return { 'Access-Control-Allow-Origin': allowedOrigin, Vary: 'Origin', 'Access-Control-Expose-Headers': EXPOSED_HEADERS };
 }
 
-/** Headers of the answer to an OPTIONS preflight. Extra headers the browser asks for are allowed too. */
-export function preflightHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const requested = headers['access-control-request-headers'];
-  let allowHeaders = ALLOWED_HEADERS_TEXT;
-  if (typeof requested === 'string' && requested.length > 0) {
-    const extra = requested
-      .split(',')
-      .map((h) => h.trim().toLowerCase())
-      .filter((h) => h !== '' && !ALLOWED_HEADER_SET.has(h));
-    if (extra.length > 0) allowHeaders = `${ALLOWED_HEADERS_TEXT}, ${extra.join(', ')}`;
-  }
+/** Headers of the answer to an OPTIONS preflight (none when the request has no Origin, so is no preflight). */
+export function preflightHeaders(allowedOrigin: string | undefined, allowedHeaders: readonly string[] = ALLOWED_HEADERS): Record<string, string> {
+  if (allowedOrigin === undefined) return {};
   return {
-    ...corsHeaders(headers.origin),
+    ...corsHeaders(allowedOrigin),
     'Access-Control-Allow-Methods': ALLOWED_METHODS,
-    'Access-Control-Allow-Headers': allowHeaders,
+    'Access-Control-Allow-Headers': allowedHeaders.join(', '),
     'Access-Control-Max-Age': MAX_AGE_SECONDS,
   };
 }

@@ -10,6 +10,7 @@ import { createStsService } from '../services/sts/index.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { describeFaults, FaultInjector, parseFaults } from './faults.ts';
 import { createLocalAwsServer, type LocalAwsRuntime } from './http.ts';
+import { LOCAL_WRITE_HEADERS } from './local-endpoints.ts';
 import type { ServiceDefinition } from '../protocols/operation.ts';
 import { fakeCognitoService, fakeEc2Service, fakeIamService, signedFetch, TEST_ACCOUNT } from './test-support.ts';
 
@@ -263,48 +264,22 @@ describe('wire-level behaviour', () => {
   });
 });
 
-describe('CORS', () => {
-  it('answers preflights with the SDK headers allowed', async () => {
-    const response = await fetch(url, {
-      method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'amz-sdk-invocation-id,authorization,x-custom' },
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    const allowed = response.headers.get('access-control-allow-headers') ?? '';
-    for (const header of ['authorization', 'content-type', 'x-amz-date', 'x-amz-security-token', 'x-amz-user-agent', 'x-amz-target', 'x-amz-content-sha256', 'amz-sdk-invocation-id', 'amz-sdk-request', 'x-amz-api-version', 'x-custom']) {
-      expect(allowed).toContain(header);
-    }
-    expect(response.headers.get('access-control-max-age')).toBe('86400');
-  });
-
-  it('exposes the request id on responses, also on errors', async () => {
-    const response = await fetch(url, { method: 'POST', headers: { origin: 'http://localhost:5173' }, body: 'Action=GetRole&Version=2010-05-08' });
-    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    expect(response.headers.get('access-control-expose-headers')).toContain('x-amzn-requestid');
-  });
-
-  it('adds CORS to /_local/config and /_local/health only', async () => {
-    const config = await fetch(`${url}/_local/config`, { headers: { origin: 'http://localhost:5173' } });
-    expect(config.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    expect(await config.json()).toEqual({ accountId: TEST_ACCOUNT, region: 'us-east-1' });
-    const faultsResponse = await fetch(`${url}/_local/faults`, { headers: { origin: 'http://localhost:5173' } });
-    expect(faultsResponse.headers.get('access-control-allow-origin')).toBeNull();
-  });
-});
-
 describe('/_local endpoints and faults', () => {
   it('reports health and resets', async () => {
     const health = await fetch(`${url}/_local/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', services: ['iam', 'sts', 'ec2', 'cognito-idp'] });
-    const reset = await fetch(`${url}/_local/reset`, { method: 'POST' });
+    const reset = await fetch(`${url}/_local/reset`, { method: 'POST', headers: LOCAL_WRITE_HEADERS });
     expect(reset.status).toBe(200);
     expect(resets).toBe(1);
   });
 
   it('changes faults at runtime and throttles as each service does', async () => {
-    const set = await fetch(`${url}/_local/faults`, { method: 'POST', body: 'throttle=1,action=GetRole|DescribeIamInstanceProfileAssociations' });
+    const set = await fetch(`${url}/_local/faults`, {
+      method: 'POST',
+      headers: LOCAL_WRITE_HEADERS,
+      body: JSON.stringify({ faults: 'throttle=1,action=GetRole|DescribeIamInstanceProfileAssociations' }),
+    });
     expect(await set.json()).toMatchObject({ faults: 'throttle=1,action=GetRole|DescribeIamInstanceProfileAssociations' });
     const iam = await signedFetch(url, { service: 'iam', ...admin, body: iamBody });
     expect(iam.status).toBe(400);
@@ -314,7 +289,7 @@ describe('/_local endpoints and faults', () => {
     expect(await ec2.text()).toContain('<Code>RequestLimitExceeded</Code>');
     const other = await signedFetch(url, { service: 'sts', ...admin, body: 'Action=GetCallerIdentity&Version=2011-06-15' });
     expect(other.status).toBe(200);
-    const bad = await fetch(`${url}/_local/faults`, { method: 'POST', body: '{"faults":"throttle=2"}' });
+    const bad = await fetch(`${url}/_local/faults`, { method: 'POST', headers: LOCAL_WRITE_HEADERS, body: '{"faults":"throttle=2"}' });
     expect(bad.status).toBe(400);
   });
 
@@ -339,7 +314,7 @@ describe('/_local endpoints and faults', () => {
 
   it('drop-after=1 carries the call out and commits it, then loses the reply; times=1 stops after one call', async () => {
     expect(describeFaults(parseFaults('action=PutThing,times=1,drop-after=1'))).toBe('drop-after=1,times=1,action=PutThing');
-    const set = await fetch(`${url}/_local/faults`, { method: 'POST', body: 'drop-after=1,times=1,action=PutThing' });
+    const set = await fetch(`${url}/_local/faults`, { method: 'POST', headers: LOCAL_WRITE_HEADERS, body: JSON.stringify({ faults: 'drop-after=1,times=1,action=PutThing' }) });
     expect(await set.json()).toMatchObject({ faults: 'drop-after=1,times=1,action=PutThing' });
     // Other operations pass untouched and do not use up the one faulted call.
     expect((await signedFetch(url, { service: 'iam', ...admin, body: iamBody })).status).toBe(200);

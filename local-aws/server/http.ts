@@ -17,7 +17,8 @@ import type { Store } from '../store/store.ts';
 import { RequestAuthorizer, type PrincipalPolicySource } from './authorize.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
 import { describeFaults, type FaultInjector } from './faults.ts';
-import { handleLocalRequest, type LocalEndpointDeps } from './local-endpoints.ts';
+import { handleLocalRequest, sendLocalRefusal, type LocalEndpointDeps } from './local-endpoints.ts';
+import { addressedService, OriginPolicy } from './origin-policy.ts';
 import type { OperationDefinition, RequestContext, ServiceDefinition } from '../protocols/operation.ts';
 import { routeRequest, serviceTable } from './router.ts';
 import {
@@ -25,6 +26,7 @@ import {
   internalError,
   missingAction,
   missingAuthorizationCheck,
+  refusedByOriginPolicy,
   requestTooLarge,
   throttlingError,
   unknownAction,
@@ -61,6 +63,8 @@ export interface LocalAwsServerOptions {
   maxBodyBytes?: number;
   log?: (line: string) => void;
   health?: () => Record<string, unknown>;
+  /** Which Hosts and web origins are answered; by default loopback names and no web origin at all. */
+  originPolicy?: OriginPolicy;
 }
 
 const WELL_FORMED_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -153,6 +157,7 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
   const ec2Region = (region: string) => ec2Regions.includes(region);
   const anyRegion = (region: string) => WELL_FORMED_REGION.test(region);
   const startedAt = new Date();
+  const originPolicy = options.originPolicy ?? new OriginPolicy();
 
   const localDeps: LocalEndpointDeps = {
     health: () => ({
@@ -343,16 +348,28 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
     return true;
   }
 
+  function refuse(req: IncomingMessage, res: ServerResponse, isLocal: boolean, message: string): void {
+    req.resume();
+    if (isLocal) return sendLocalRefusal(res, message);
+    const service = addressedService(serviceTable(options.runtime().services), req.headers);
+    const requestId = randomUUID();
+    send(res, errorReply(service, refusedByOriginPolicy(service?.name, message), requestId), requestId, undefined);
+  }
+
   return (req, res) => {
     const url = req.url ?? '/';
+    const isLocal = url.startsWith('/_local/') || url === '/_local';
+    // Before anything else: after this, the request has no Origin or an allowed one, which CORS headers echo.
+    const refusal = originPolicy.refusal(req);
+    if (refusal !== undefined) return refuse(req, res, isLocal, refusal);
     let work: Promise<void>;
-    if (url.startsWith('/_local/') || url === '/_local') {
+    if (isLocal) {
       const q = url.indexOf('?');
       work = handleLocalRequest(req, res, q === -1 ? url : url.slice(0, q), localDeps);
     } else if (serveDocument(req, res, url)) {
       return;
     } else if (req.method === 'OPTIONS') {
-      res.writeHead(200, { ...preflightHeaders(req.headers), 'Content-Length': 0 });
+      res.writeHead(200, { ...preflightHeaders(headerText(req.headers.origin)), 'Content-Length': 0 });
       res.end();
       return;
     } else {

@@ -3,6 +3,7 @@
  */
 import { settingsFromEnv } from '../config.ts';
 import { startLocalAws } from './app.ts';
+import { exposureWarning } from './exposure.ts';
 
 const settings = settingsFromEnv();
 const localAws = await startLocalAws(settings).catch((error: unknown) => {
@@ -10,6 +11,7 @@ const localAws = await startLocalAws(settings).catch((error: unknown) => {
   process.exit(1);
 });
 console.log(`local AWS listening on ${localAws.url} (state: ${settings.dataDir}${settings.faults ? `, faults: ${settings.faults}` : ''})`);
+for (const line of exposureWarning(settings.host, localAws.port)) console.warn(line);
 
 let stopping = false;
 function stop(signal: string): void {

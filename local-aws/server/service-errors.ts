@@ -93,3 +93,11 @@ export function requestTooLarge(service: ServiceName, limitBytes: number): AwsEr
   const code = familyOf(service) === 'json' ? 'RequestEntityTooLargeException' : 'RequestEntityTooLarge';
   return new AwsError(code, `Request body must be smaller than ${limitBytes} bytes.`, 413);
 }
+
+/** A request the origin policy refuses (foreign Host or web origin) before it has any effect; IAM's words when no service is named. */
+export function refusedByOriginPolicy(service: ServiceName | undefined, message: string): AwsError {
+  const family = service === undefined ? 'query' : familyOf(service);
+  if (family === 'ec2') return new AwsError('UnauthorizedOperation', message, 403);
+  if (family === 'json') return new AwsError('AccessDeniedException', message, 403);
+  return new AwsError('AccessDenied', message, 403);
+}

@@ -5,13 +5,13 @@
 import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { AwsError } from '../protocols/aws-error.ts';
-import type { LocalAwsSettings } from '../config.ts';
+import { DEFAULT_CONSOLE_PORT, withLoopbackTwin, type LocalAwsSettings } from '../config.ts';
 import type { Collection } from '../store/store.ts';
 import type { JsonService, QueryService } from '../protocols/operation.ts';
 
 export const TEST_ACCOUNT = '123456789012';
 
-/** Settings of an in-memory local AWS on a free loopback port, with AWS's default lifetimes and no faults. */
+/** Settings of an in-memory local AWS on a free loopback port, with AWS's default lifetimes, no faults and the default console origin. */
 export function testSettings(overrides: Partial<LocalAwsSettings> = {}): LocalAwsSettings {
   return {
     port: 0,
@@ -21,6 +21,8 @@ export function testSettings(overrides: Partial<LocalAwsSettings> = {}): LocalAw
     faults: '',
     credentialsTtlSeconds: 3600,
     tokenTtlSeconds: 3600,
+    allowedOrigins: withLoopbackTwin(`http://127.0.0.1:${DEFAULT_CONSOLE_PORT}`),
+    allowedHosts: [],
     ...overrides,
   };
 }
@@ -160,8 +162,8 @@ export interface SignedCallOptions {
   signingDate?: Date;
 }
 
-/** Signs a POST / for `url` with the SDK's signer and sends it with fetch. */
-export async function signedFetch(url: string, options: SignedCallOptions): Promise<Response> {
+/** Signs a POST / for `url` with the SDK's signer: the headers to send, less Host (the client sets it). */
+export async function signedHeaders(url: string, options: SignedCallOptions): Promise<Record<string, string>> {
   const target = new URL(url);
   const signer = new SignatureV4({
     credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, sessionToken: options.sessionToken },
@@ -180,5 +182,10 @@ export async function signedFetch(url: string, options: SignedCallOptions): Prom
   );
   const sendHeaders = { ...signed.headers };
   delete sendHeaders['host'];
-  return fetch(url, { method: 'POST', headers: sendHeaders, body: options.body });
+  return sendHeaders;
+}
+
+/** Signs a POST / for `url` with the SDK's signer and sends it with fetch. */
+export async function signedFetch(url: string, options: SignedCallOptions): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: await signedHeaders(url, options), body: options.body });
 }
