@@ -93,3 +93,8 @@ export function requestTooLarge(service: ServiceName, limitBytes: number): AwsEr
   const code = familyOf(service) === 'json' ? 'RequestEntityTooLargeException' : 'RequestEntityTooLarge';
   return new AwsError(code, `Request body must be smaller than ${limitBytes} bytes.`, 413);
 }
+
+/** A JSON body nested deeper than the server parses (checked before parsing, so it costs one linear scan). */
+export function jsonTooDeep(maxDepth: number): AwsError {
+  return new AwsError('SerializationException', `JSON nesting exceeds the limit of ${maxDepth} levels.`);
+}
