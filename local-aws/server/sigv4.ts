@@ -64,6 +64,8 @@ export interface PresignedParameters {
   /** X-Amz-Expires: how many seconds after amzDate the URL may be used. */
   expiresSeconds: number;
   securityToken: string | undefined;
+  /** X-Amz-Content-Sha256 hoisted into the query by the presigner (e.g. UNSIGNED-PAYLOAD). */
+  contentSha256: string | undefined;
 }
 
 /** Parses `AWS4-HMAC-SHA256 Credential=AKID/20150830/us-east-1/iam/aws4_request, SignedHeaders=host;x-amz-date, Signature=…`. */
@@ -128,7 +130,12 @@ export function parsePresignedQuery(query: ReadonlyMap<string, string>): ParsedA
     signedHeaders: signedHeadersText.split(';'),
     signedHeadersText,
     signature: query.get(SIGNATURE_PARAMETER)!,
-    presigned: { amzDate: query.get('X-Amz-Date')!, expiresSeconds, securityToken: query.get('X-Amz-Security-Token') },
+    presigned: {
+      amzDate: query.get('X-Amz-Date')!,
+      expiresSeconds,
+      securityToken: query.get('X-Amz-Security-Token'),
+      contentSha256: query.get('X-Amz-Content-Sha256'),
+    },
   };
 }
 
@@ -418,7 +425,7 @@ function checkRequestTime(amzDate: string, date: Date, presigned: PresignedParam
  * UNSIGNED-PAYLOAD. Throws SigV4Failure.
  */
 export function checkSignature(request: SigV4RequestHead, auth: ParsedAuthorization, head: CheckedHead, bodySha256: string): void {
-  const declared = rawHeader(request.rawHeaders, 'x-amz-content-sha256');
+  const declared = rawHeader(request.rawHeaders, 'x-amz-content-sha256') ?? auth.presigned?.contentSha256;
   if (declared !== undefined && declared !== UNSIGNED_PAYLOAD && declared !== bodySha256) {
     throw new SigV4Failure('signature-mismatch', SIGNATURE_MISMATCH_MESSAGE);
   }
