@@ -348,8 +348,9 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
     let output: unknown;
     try {
       const input = service.protocol === 'json1.1' ? decodeJsonBody(body.toString('utf8')) : new QueryInput(params!, service.protocol === 'ec2Query' ? 'flat' : 'member');
+      const prepared = await operation!.prepare?.(input, context);
       output = runtime.store.transaction(() => {
-        const result = operation!.handle(input, context);
+        const result = operation!.handle(input, context, prepared);
         if (isThenable(result)) throw new Error(`${service.name}:${operationName} returned a promise; handlers must be synchronous`);
         if (caller && !operation!.public && !authorizer.called) throw new AuthorizationNotChecked();
         return result;
