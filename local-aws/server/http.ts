@@ -1,7 +1,7 @@
 /**
- * One HTTP server for every service: CORS, /_local endpoints, body limits, routing, SigV4,
- * fault injection, authorization bookkeeping, one store transaction per call, and AWS's
- * response shapes for each protocol.
+ * One HTTP server for every service: CORS, /_local endpoints, routing, SigV4 checked from the head
+ * before the body is read, bounded bodies hashed as they stream, fault injection, authorization
+ * bookkeeping, one store transaction per call, and AWS's response shapes for each protocol.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -93,11 +93,10 @@ function headerText(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Adds the parameters of a form body to `params`; returns the error of a malformed one. */
-function parseFormInto(body: Buffer, params: Map<string, string>): AwsError | undefined {
-  if (body.length === 0) return undefined;
+/** Adds the parameters of a form text (query string or body) to `params`; returns the error of a malformed one. */
+function parseFormInto(text: string, params: Map<string, string>): AwsError | undefined {
   try {
-    parseForm(body.toString('utf8'), params);
+    parseForm(text, params);
     return undefined;
   } catch (error) {
     if (!(error instanceof AwsError)) throw error;
@@ -180,7 +179,7 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
     iamPropagationMs: options.iamPropagationMs,
   };
 
-  /** The body limit of a request: signed ones get the full limit, unsigned ones their protocol's smaller one. */
+  /** The body limit of an unsigned request to a service of `protocol` (signed requests get `limit`). */
   const unsignedLimit = (protocol: ServiceDefinition['protocol']): number =>
     Math.min(limit, MAX_UNSIGNED_BODY_BYTES[protocol === 'json1.1' ? 'json' : 'query']);
 
@@ -197,14 +196,9 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
     let params: Map<string, string> | undefined;
     let paramsError: AwsError | undefined;
     if (target === undefined) {
+      params = new Map();
       const q = url.indexOf('?');
-      try {
-        params = q === -1 ? new Map() : parseForm(url.slice(q + 1));
-      } catch (error) {
-        if (!(error instanceof AwsError)) throw error;
-        params = new Map();
-        paramsError = error;
-      }
+      if (q !== -1) paramsError = parseFormInto(url.slice(q + 1), params);
     }
 
     // Authentication, part 1: what the head says (Authorization header or presigned query string).
@@ -226,10 +220,10 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
     let route = routeRequest(table, target, auth?.service, params?.get('Version'));
     if (route.kind === 'unroutable' && params !== undefined) {
       // Only the body can say which service an unsigned (or unusably signed) query request addresses: read a little of it.
-      bodyRead = await readBody(req, Math.min(limit, MAX_UNSIGNED_BODY_BYTES.query));
+      bodyRead = await readBody(req, unsignedLimit('awsQuery'));
       if (bodyRead.kind === 'aborted') return;
       if (bodyRead.kind === 'read') {
-        paramsError ??= parseFormInto(bodyRead.body, params);
+        paramsError ??= parseFormInto(bodyRead.body.toString('utf8'), params);
         formRead = true;
         route = routeRequest(table, target, auth?.service, params.get('Version'));
       }
@@ -292,7 +286,7 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
     if (bodyRead.kind === 'aborted') return;
     if (bodyRead.kind === 'too-large') return fail(requestTooLarge(service.name, bodyLimit));
     const body = bodyRead.body;
-    if (params !== undefined && !formRead) paramsError ??= parseFormInto(body, params);
+    if (params !== undefined && !formRead) paramsError ??= parseFormInto(body.toString('utf8'), params);
 
     // Authentication, part 3: the signature, over the body's hash as it streamed in.
     const credential = checkedHead?.credential;
@@ -421,7 +415,7 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
  * header and request timeouts by answering 408 and closing the socket.
  */
 export interface ServerTimeouts {
-  /** From the connection (or the previous request) to the end of the request's headers. */
+  /** From the connection (on a kept-alive one, from the request's first byte) to the end of its headers. */
   headersMs: number;
   /**
    * From the first byte to the end of the body: the slow-body guard. 30 s carries the largest body
