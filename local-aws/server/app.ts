@@ -13,7 +13,7 @@ import { createEc2Service } from '../services/ec2/index.ts';
 import { createIamService } from '../services/iam/index.ts';
 import { createStsService } from '../services/sts/index.ts';
 import { FaultInjector, parseFaults } from './faults.ts';
-import { createLocalAwsServer, type LocalAwsRuntime, type ServerTimeouts } from './http.ts';
+import { createLocalAwsServer, type LocalAwsRuntime, type LocalAwsServerOptions } from './http.ts';
 import type { ServiceDefinition } from '../protocols/operation.ts';
 import { createWorld, type LocalAwsWorld } from './world.ts';
 
@@ -22,7 +22,7 @@ export interface StartOptions {
   clock?: () => Date;
   log?: (line: string) => void;
   /** Tests shorten the connection timeouts (createLocalAwsServer documents the defaults). */
-  timeouts?: Partial<ServerTimeouts>;
+  timeouts?: LocalAwsServerOptions['timeouts'];
 }
 
 export interface RunningLocalAws {

@@ -80,6 +80,8 @@ export interface LocalAwsServerOptions {
   /** Regions EC2 serves; other services accept any well-formed region in the credential scope. */
   ec2Regions?: readonly string[];
   maxBodyBytes?: number;
+  /** Connection timeouts, DEFAULT_SERVER_TIMEOUTS where not given (tests shorten them). */
+  timeouts?: Partial<ServerTimeouts>;
   log?: (line: string) => void;
   health?: () => Record<string, unknown>;
 }
@@ -433,7 +435,7 @@ export interface ServerTimeouts {
 
 export const DEFAULT_SERVER_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 65_000, checkIntervalMs: 1_000 };
 
-export function createLocalAwsServer(options: LocalAwsServerOptions & { timeouts?: Partial<ServerTimeouts> }): Server {
+export function createLocalAwsServer(options: LocalAwsServerOptions): Server {
   const timeouts = { ...DEFAULT_SERVER_TIMEOUTS, ...options.timeouts };
   const server = createServer(
     { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
