@@ -21,7 +21,7 @@ let clientId: string;
 beforeAll(async () => {
   localAws = await startLocalAws(testSettings(), {
     log: () => undefined,
-    timeouts: { headersMs: 300, requestMs: 600, checkIntervalMs: 100 },
+    timeouts: { headersMs: 1000, requestMs: 2000, checkIntervalMs: 100 },
   });
   clientId = ((await (await fetch(`${localAws.url}/_local/config`)).json()) as { userPoolClientId: string }).userPoolClientId;
 }, 60_000);
