@@ -10,6 +10,9 @@
  *    keystroke, from key to paint, in the instances filter and in the Attach/Replace dialog's profile drop-down,
  * 6. the load test of test/robustness/load.ts (50 clients, BENCH_LOAD_SECONDS, default 60) with the server's RSS,
  * 7. in this process (bench/in-process.ts): loading the AWS managed policy catalog, and evaluating a cached policy.
+ * 8. the front door (bench/front-door.ts): RSS under 100 concurrent unsigned 20 MB bodies, other callers' GetRole p50
+ *    beside 16 sign-in loops (right and wrong passwords), and signed GetRole against a bare Node server answering a
+ *    canned GetRole (bench/bare-get-role-child.ts), measured right after the GetRole run of 2.
  * Everything runs on loopback against local AWS children started here and stopped before exit.
  * Prints a table, then the JSON (also written to .bench/results.json). Exits 0 even when a target is missed:
  * the `targets` block says which were met.
@@ -22,6 +25,7 @@ import { buildConsole, repoRoot } from './console-build.ts';
 import { analyzeBundle, type AssetSize } from './bench/bundle.ts';
 import { measureEc2Scale, type Ec2ScaleResult } from './bench/ec2-scale.ts';
 import { measureInProcess } from './bench/in-process.ts';
+import { measureFrontDoor, type FrontDoorResult } from './bench/front-door.ts';
 import { runLoad, type LoadResult } from './bench/load.ts';
 import { measurePolicyFilter } from './bench/policy-filter.ts';
 import { readManifest, routeCostBeyondShell, type RouteCost } from './bench/route-chunk.ts';
@@ -46,6 +50,8 @@ const TARGETS = {
   loadServerErrors: 0,
   managedPolicySeedMs: 5000,
   policyEvaluationMicros: 50,
+  unsignedFloodRssRiseMb: 100,
+  getRoleVsBareServer: 0.3,
 };
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LOAD_TEST_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
@@ -63,6 +69,7 @@ const kb = (bytes: number): number => Math.round((bytes / 1024) * 10) / 10;
 
 interface LocalConfig {
   region: string;
+  userPoolClientId: string;
   adminAccessKey: { accessKeyId: string; secretAccessKey: string };
   demoUsers: { username: string; password: string }[];
 }
@@ -75,10 +82,13 @@ interface LocalAwsChild {
   seeded?: { instances: number; instanceProfiles: number; seedMs: number };
 }
 
-async function startLocalAwsChild(extraEnv: Record<string, string> = {}): Promise<LocalAwsChild> {
+async function startLocalAwsChild(
+  extraEnv: Record<string, string> = {},
+  script = 'local-aws-child.ts',
+): Promise<LocalAwsChild> {
   // `node --import tsx` keeps local AWS in this one child process (tsx's CLI would add a wrapper process), so its pid
   // is the server's for the memory figures and a kill reaches it.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'bench', 'local-aws-child.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'bench', script)], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, LOCAL_AWS_FAULTS: '', ...extraEnv },
@@ -157,7 +167,43 @@ async function iamCall(
   return { status: response.status, text: await response.text() };
 }
 
-async function measureGetRole(): Promise<LoadResult> {
+/** The same signed GetRole load against a bare Node server answering `cannedBody`: the ceiling for local AWS. */
+async function measureBareGetRole(signer: QuerySigner, cannedBody: string): Promise<LoadResult> {
+  const { url, child } = await startLocalAwsChild({ BENCH_CANNED_BODY: cannedBody }, 'bare-get-role-child.ts');
+  try {
+    const host = new URL(url).host;
+    return await runLoad({
+      url,
+      seconds: LOAD_SECONDS,
+      concurrency: CONCURRENCY,
+      next: () => signer.sign(host, { Action: 'GetRole', RoleName: ROLE_NAME, Version: '2010-05-08' }),
+    });
+  } finally {
+    await stopChild(child);
+  }
+}
+
+async function measureFrontDoorOnChild(): Promise<FrontDoorResult> {
+  const { url, child, pid } = await startLocalAwsChild();
+  try {
+    const config = await localConfig(url);
+    return await measureFrontDoor(
+      { url, pid },
+      {
+        signer: new QuerySigner(config.adminAccessKey, config.region, 'iam'),
+        roleName: 'console-admin',
+        clientId: config.userPoolClientId,
+        users: config.demoUsers,
+        seconds: LOAD_SECONDS,
+        concurrency: CONCURRENCY,
+      },
+    );
+  } finally {
+    await stopChild(child);
+  }
+}
+
+async function measureGetRole(): Promise<{ getRole: LoadResult; bareGetRole: LoadResult }> {
   const { url, child } = await startLocalAwsChild();
   try {
     const config = await localConfig(url);
@@ -178,12 +224,13 @@ async function measureGetRole(): Promise<LoadResult> {
       throw new Error(`GetRole does not answer as expected: HTTP ${probe.status} ${probe.text.slice(0, 300)}`);
     }
     const host = new URL(url).host;
-    return await runLoad({
+    const getRole = await runLoad({
       url,
       seconds: LOAD_SECONDS,
       concurrency: CONCURRENCY,
       next: () => signer.sign(host, { Action: 'GetRole', RoleName: ROLE_NAME, Version: '2010-05-08' }),
     });
+    return { getRole, bareGetRole: await measureBareGetRole(signer, probe.text) };
   } finally {
     await stopChild(child);
   }
@@ -230,7 +277,7 @@ async function main(): Promise<void> {
   const inProcess = measureInProcess();
 
   console.log(`Measuring signed iam:GetRole on local AWS (concurrency ${CONCURRENCY}, ${LOAD_SECONDS} s)…`);
-  const getRole = await measureGetRole();
+  const { getRole, bareGetRole } = await measureGetRole();
 
   console.log('Seeding 10,000 instances and 5,000 instance profiles, then listing them…');
   const ec2Scale = await measureScale();
@@ -238,6 +285,11 @@ async function main(): Promise<void> {
   console.log(`Load test: ${LOAD_TEST_CLIENTS} clients for ${LOAD_TEST_SECONDS} s…`);
   const loadTest = await measureLoadTest();
   const loadServerErrors = count(loadTest.serverErrors) + count(loadTest.transportErrors);
+
+  console.log('Front door: unsigned 20 MB floods, sign-in loops beside GetRole…');
+  const frontDoor = await measureFrontDoorOnChild();
+  const floodRssRiseMb = Math.max(frontDoor.declaredFlood.rssRiseMb, frontDoor.chunkedFlood.rssRiseMb);
+  const getRoleVsBare = Math.round((getRole.requestsPerSecond / bareGetRole.requestsPerSecond) * 100) / 100;
 
   const targets = {
     initialJs: {
@@ -316,6 +368,16 @@ async function main(): Promise<void> {
       actual: loadServerErrors,
       met: loadServerErrors === TARGETS.loadServerErrors,
     },
+    unsignedFloodRssRiseMb: {
+      limitMb: TARGETS.unsignedFloodRssRiseMb,
+      actualMb: floodRssRiseMb,
+      met: floodRssRiseMb < TARGETS.unsignedFloodRssRiseMb,
+    },
+    getRoleVsBareServer: {
+      minimum: TARGETS.getRoleVsBareServer,
+      actual: getRoleVsBare,
+      met: getRoleVsBare >= TARGETS.getRoleVsBareServer && getRole.errors === 0 && bareGetRole.errors === 0,
+    },
   };
   const results = {
     measuredAt: new Date().toISOString(),
@@ -324,6 +386,8 @@ async function main(): Promise<void> {
     policyFilter,
     inProcess,
     getRole,
+    bareGetRole,
+    frontDoor,
     ec2Scale,
     loadTest,
     targets,
@@ -380,6 +444,38 @@ async function main(): Promise<void> {
         ],
       ]),
       ...(getRole.firstError ? [`first error: ${getRole.firstError}`] : []),
+      `bare Node server answering a canned GetRole, same load: ${Math.round(bareGetRole.requestsPerSecond)} req/s (local AWS: ${getRoleVsBare} of it)`,
+      '',
+      'Front door: 100 clients at once, each POSTing an unsigned 20 MB body:',
+      table([
+        ['body', 'client outcomes', 'MB sent', 'RSS before MB', 'RSS peak MB', 'rise MB'],
+        ...[
+          ['Content-Length (query)', frontDoor.declaredFlood] as const,
+          ['chunked (public Cognito)', frontDoor.chunkedFlood] as const,
+        ].map(([label, flood]) => [
+          label,
+          listCounts(flood.outcomes),
+          flood.sentMb,
+          flood.rssBeforeMb,
+          flood.rssPeakMb,
+          flood.rssRiseMb,
+        ]),
+      ]),
+      `Other callers' signed GetRole (concurrency ${CONCURRENCY}) beside sign-in loops:`,
+      table([
+        ['beside', 'req/s', 'p50 ms', 'p99 ms', 'sign-in answers'],
+        ...[
+          ['nothing', frontDoor.getRoleAlone] as const,
+          ['16 loops, right passwords', frontDoor.rightPasswordLoops] as const,
+          ['16 loops, wrong passwords', frontDoor.wrongPasswordLoops] as const,
+        ].map(([label, run]) => [
+          label,
+          Math.round(run.getRole.requestsPerSecond),
+          Number(run.getRole.p50Ms.toFixed(2)),
+          Number(run.getRole.p99Ms.toFixed(2)),
+          listCounts(run.answers),
+        ]),
+      ]),
       '',
       `EC2 at scale (seeded in ${ec2Scale.seedMs} ms), pages of 1,000, signed, loopback:`,
       table([
@@ -494,6 +590,18 @@ async function main(): Promise<void> {
           `= ${TARGETS.loadServerErrors}`,
           loadServerErrors,
           mark(targets.loadTestServerErrors.met),
+        ],
+        [
+          'RSS rise, 100 unsigned 20 MB bodies (MB)',
+          `< ${TARGETS.unsignedFloodRssRiseMb}`,
+          floodRssRiseMb,
+          mark(targets.unsignedFloodRssRiseMb.met),
+        ],
+        [
+          'signed GetRole / bare server answering GetRole',
+          `≥ ${TARGETS.getRoleVsBareServer}`,
+          getRoleVsBare,
+          mark(targets.getRoleVsBareServer.met),
         ],
       ]),
       '',

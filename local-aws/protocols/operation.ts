@@ -3,8 +3,8 @@
  * implement it without knowing the server).
  *
  * A service is a table of operations. The server decodes the request with the service's protocol,
- * verifies the signature, runs `handle` inside one store transaction (a request that throws changes
- * nothing) and serializes what `handle` returns, or the AwsError it throws.
+ * verifies the signature, awaits the optional `prepare`, runs `handle` inside one store transaction
+ * (a request that throws changes nothing) and serializes what `handle` returns, or the AwsError it throws.
  */
 import type { AwsError } from './aws-error.ts';
 import type { ConditionContext } from '../iam-policy/types.ts';
@@ -43,9 +43,16 @@ export interface RequestContext {
 
 export type JsonObject = { [key: string]: unknown };
 
-export interface OperationDefinition<Input> {
+export interface OperationDefinition<Input, Prepared = unknown> {
   /** Public operations are served without a signature (Cognito's InitiateAuth, GetId, …). */
   public?: boolean;
+  /**
+   * Work that must not block the event loop (scrypt password hashing, on libuv's thread pool), done after
+   * authentication and before the transaction. It may read state but must not change it; what it resolves
+   * to is `handle`'s third argument (undefined when `handle` is called without it, as unit tests do).
+   * An AwsError it throws is answered like one from `handle`.
+   */
+  prepare?(input: Input, ctx: RequestContext): Promise<Prepared>;
   /**
    * Returns the output:
    * - awsQuery: the contents of <XResult> (e.g. `{ Role: {...} }`), or undefined when the operation has none.
@@ -55,7 +62,7 @@ export interface OperationDefinition<Input> {
    * - json1.1: the JSON body; Dates become epoch seconds.
    * Throws AwsError for AWS's errors. Must call ctx.authorize before any effect, unless public.
    */
-  handle(input: Input, ctx: RequestContext): unknown;
+  handle(input: Input, ctx: RequestContext, prepared?: Prepared): unknown;
 }
 
 interface ServiceBase {

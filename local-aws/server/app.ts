@@ -13,8 +13,8 @@ import { createEc2Service } from '../services/ec2/index.ts';
 import { createIamService } from '../services/iam/index.ts';
 import { createStsService } from '../services/sts/index.ts';
 import { FaultInjector, parseFaults } from './faults.ts';
-import { createLocalAwsServer, type LocalAwsRuntime } from './http.ts';
 import { OriginPolicy } from './origin-policy.ts';
+import { createLocalAwsServer, type LocalAwsRuntime, type LocalAwsServerOptions } from './http.ts';
 import type { ServiceDefinition } from '../protocols/operation.ts';
 import { createWorld, type LocalAwsWorld } from './world.ts';
 
@@ -22,6 +22,8 @@ export interface StartOptions {
   /** The server's clock (SigV4 skew checks, ctx.now); tests may move it. */
   clock?: () => Date;
   log?: (line: string) => void;
+  /** Tests shorten the connection timeouts (createLocalAwsServer documents the defaults). */
+  timeouts?: LocalAwsServerOptions['timeouts'];
 }
 
 export interface RunningLocalAws {
@@ -89,6 +91,7 @@ export async function startLocalAws(initialSettings: LocalAwsSettings, options: 
     },
     clock,
     log: options.log,
+    timeouts: options.timeouts,
     health: () => ({ dataDir: settings.dataDir }),
     originPolicy,
   });

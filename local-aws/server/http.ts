@@ -1,7 +1,7 @@
 /**
- * One HTTP server for every service: CORS, /_local endpoints, body limits, routing, SigV4,
- * fault injection, authorization bookkeeping, one store transaction per call, and AWS's
- * response shapes for each protocol.
+ * One HTTP server for every service: CORS, /_local endpoints, routing, SigV4 checked from the head
+ * before the body is read, bounded bodies hashed as they stream, fault injection, authorization
+ * bookkeeping, one store transaction per call, and AWS's response shapes for each protocol.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -24,6 +24,7 @@ import { routeRequest, serviceTable } from './router.ts';
 import {
   authError,
   internalError,
+  jsonTooDeep,
   missingAction,
   missingAuthorizationCheck,
   refusedByOriginPolicy,
@@ -32,13 +33,33 @@ import {
   unknownAction,
   unknownJsonOperation,
 } from './service-errors.ts';
-import { parseAuthorization, SigV4Failure, verifySigV4, type ParsedAuthorization } from './sigv4.ts';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH, readBody, type BodyRead } from './body.ts';
+import {
+  checkSigV4Head,
+  checkSignature,
+  parseAuthorization,
+  parsePresignedQuery,
+  SigV4Failure,
+  type CheckedHead,
+  type ParsedAuthorization,
+  type SigV4RequestHead,
+} from './sigv4.ts';
 
 /**
- * Largest request body accepted. AWS documents no single figure for the query protocols; 20 MiB
+ * Largest signed request body accepted. AWS documents no single figure for the query protocols; 20 MiB
  * is far above any IAM/EC2/Cognito request (policy documents are capped at 131072 characters).
  */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Largest unsigned request body, per protocol: what a stranger can make the server hold per request, read
+ * before anything is known about the sender.
+ * - json1.1: Cognito's public operations (InitiateAuth, RespondToAuthChallenge, GetId, …). Their largest
+ *   inputs (a few tokens of a few KB, or SignUp's attribute list at 2048 characters per value) stay far below 256 KiB.
+ * - query protocols: no IAM/EC2/STS operation served here is public, so an unsigned body is read only to find
+ *   its Version and Action and answer in that service's words; 64 KiB holds any real query request's head.
+ */
+export const MAX_UNSIGNED_BODY_BYTES: Readonly<Record<'json' | 'query', number>> = { json: 256 * 1024, query: 64 * 1024 };
 
 /** What the server needs from the world; replaced as a whole by /_local/reset. */
 export interface LocalAwsRuntime {
@@ -61,6 +82,8 @@ export interface LocalAwsServerOptions {
   /** Regions EC2 serves; other services accept any well-formed region in the credential scope. */
   ec2Regions?: readonly string[];
   maxBodyBytes?: number;
+  /** Connection timeouts, DEFAULT_SERVER_TIMEOUTS where not given (tests shorten them). */
+  timeouts?: Partial<ServerTimeouts>;
   log?: (line: string) => void;
   health?: () => Record<string, unknown>;
   /** Which Hosts and web origins are answered; by default loopback names and no web origin at all. */
@@ -76,29 +99,19 @@ function headerText(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const declared = Number(req.headers['content-length']);
-  if (declared > limit) {
-    req.resume();
-    return Promise.resolve(undefined);
+/** Adds the parameters of a form text (query string or body) to `params`; returns the error of a malformed one. */
+function parseFormInto(text: string, params: Map<string, string>): AwsError | undefined {
+  try {
+    parseForm(text, params);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof AwsError)) throw error;
+    return error;
   }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      if (tooLarge) return;
-      size += chunk.length;
-      if (size > limit) {
-        tooLarge = true;
-        chunks.length = 0;
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? undefined : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+}
+
+function hasPublicOperation(service: ServiceDefinition): boolean {
+  return Object.values(service.operations).some((operation) => operation.public === true);
 }
 
 function sleep(ms: number): Promise<void> {
@@ -173,52 +186,67 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
     iamPropagationMs: options.iamPropagationMs,
   };
 
+  /** The body limit of an unsigned request to a service of `protocol` (signed requests get `limit`). */
+  const unsignedLimit = (protocol: ServiceDefinition['protocol']): number =>
+    Math.min(limit, MAX_UNSIGNED_BODY_BYTES[protocol === 'json1.1' ? 'json' : 'query']);
+
   async function serveAws(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
     const requestId = randomUUID();
     const origin = headerText(req.headers.origin);
-    const body = await readBody(req, limit);
     const runtime = options.runtime();
     const table = serviceTable(runtime.services);
+    const now = clock();
+    const head: SigV4RequestHead = { method: req.method ?? 'POST', url, rawHeaders: req.rawHeaders };
 
+    // Query parameters of the URL (query protocols only): Version, Action, or a presigned signature.
     const target = headerText(req.headers['x-amz-target']);
-    const authorizationHeader = headerText(req.headers.authorization);
-    let auth: ParsedAuthorization | undefined;
-    let authFailure: SigV4Failure | undefined;
-    if (authorizationHeader !== undefined) {
-      try {
-        auth = parseAuthorization(authorizationHeader);
-      } catch (error) {
-        if (!(error instanceof SigV4Failure)) throw error;
-        authFailure = error;
-      }
-    }
-
-    // Query parameters: from the URL and the form body, parsed once.
     let params: Map<string, string> | undefined;
     let paramsError: AwsError | undefined;
     if (target === undefined) {
+      params = new Map();
       const q = url.indexOf('?');
-      try {
-        params = q === -1 ? new Map() : parseForm(url.slice(q + 1));
-        if (body && body.length > 0) parseForm(body.toString('utf8'), params);
-      } catch (error) {
-        if (!(error instanceof AwsError)) throw error;
-        paramsError = error;
-      }
+      if (q !== -1) paramsError = parseFormInto(url.slice(q + 1), params);
     }
 
-    const route = routeRequest(table, target, auth?.service, params?.get('Version'));
+    // Authentication, part 1: what the head says (Authorization header or presigned query string).
+    const authorizationHeader = headerText(req.headers.authorization);
+    let auth: ParsedAuthorization | undefined;
+    let authFailure: SigV4Failure | undefined;
+    try {
+      auth = authorizationHeader !== undefined ? parseAuthorization(authorizationHeader) : params && parsePresignedQuery(params);
+    } catch (error) {
+      if (!(error instanceof SigV4Failure)) throw error;
+      authFailure = error;
+    }
+
+    // Until the whole body is read, an answer closes the connection: the rest of the body is never taken in.
+    let bodyRead: BodyRead | undefined;
+    let formRead = false;
+    const bodyUnread = (): Record<string, string> | undefined => (bodyRead?.kind === 'read' ? undefined : { Connection: 'close' });
+
+    let route = routeRequest(table, target, auth?.service, params?.get('Version'));
+    if (route.kind === 'unroutable' && params !== undefined) {
+      // Only the body can say which service an unsigned (or unusably signed) query request addresses: read a little of it.
+      bodyRead = await readBody(req, unsignedLimit('awsQuery'));
+      if (bodyRead.kind === 'aborted') return;
+      if (bodyRead.kind === 'read') {
+        paramsError ??= parseFormInto(bodyRead.body.toString('utf8'), params);
+        formRead = true;
+        route = routeRequest(table, target, auth?.service, params.get('Version'));
+      }
+    }
     if (route.kind === 'unknown-target') {
       const error = unknownJsonOperation(route.target);
-      send(res, { status: 400, contentType: JSON_11_CONTENT_TYPE, body: serializeJsonError(error), extraHeaders: { 'x-amzn-ErrorType': error.code } }, requestId, origin);
+      const extraHeaders = { 'x-amzn-ErrorType': error.code, ...bodyUnread() };
+      send(res, { status: 400, contentType: JSON_11_CONTENT_TYPE, body: serializeJsonError(error), extraHeaders }, requestId, origin);
       return;
     }
     if (route.kind === 'unroutable') {
       const error =
-        authorizationHeader === undefined
+        auth === undefined && authFailure === undefined
           ? new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403)
           : new AwsError('InvalidAction', 'Could not find the service addressed: sign for iam, sts or ec2, or send X-Amz-Target.', 400);
-      send(res, errorReply(undefined, error, requestId), requestId, origin);
+      send(res, { ...errorReply(undefined, error, requestId), extraHeaders: bodyUnread() }, requestId, origin);
       return;
     }
     const service = route.service;
@@ -228,49 +256,60 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
       if (loseReply) req.socket.destroy();
       else send(res, reply, requestId, origin);
     };
-    const fail = (error: AwsError, extra?: Record<string, string>): void => {
+    const fail = (error: AwsError): void => {
       const reply = errorReply(service, error, requestId);
+      const extra = bodyUnread();
       if (extra) reply.extraHeaders = { ...reply.extraHeaders, ...extra };
       deliver(reply);
     };
-
-    if (body === undefined) {
-      // The rest of an oversized body is not read: close the connection after answering.
-      fail(requestTooLarge(service.name, limit), { Connection: 'close' });
-      return;
-    }
-    if (paramsError) return fail(paramsError);
-
-    const operationName = route.kind === 'json' ? route.operation : params!.get('Action');
     const operations = service.operations as Record<string, OperationDefinition<unknown>>;
-    const operation = operationName !== undefined && Object.hasOwn(operations, operationName) ? operations[operationName] : undefined;
+    const operationNamed = (name: string | undefined) => (name !== undefined && Object.hasOwn(operations, name) ? operations[name] : undefined);
 
     // An unknown JSON operation is named before authentication (the target alone decides it).
-    if (route.kind === 'json' && !operation) return fail(unknownJsonOperation(route.target));
+    if (route.kind === 'json' && !operationNamed(route.operation)) return fail(unknownJsonOperation(route.target));
 
-    // Authentication.
-    const now = clock();
-    let credential: SigningCredential | undefined;
+    // Authentication, part 2: the key, scope, token and date, still before the body is read.
+    let checkedHead: CheckedHead | undefined;
     if (authFailure) return fail(authError(service.name, authFailure));
     if (auth) {
       try {
-        credential = verifySigV4(
-          { method: req.method ?? 'POST', url, rawHeaders: req.rawHeaders, body },
-          auth,
-          {
-            service: service.name,
-            isValidRegion: service.name === 'ec2' ? ec2Region : anyRegion,
-            now,
-            findCredential: (id) => runtime.credentials.find(id),
-          },
-        );
+        checkedHead = checkSigV4Head(head, auth, {
+          service: service.name,
+          isValidRegion: service.name === 'ec2' ? ec2Region : anyRegion,
+          now,
+          findCredential: (id) => runtime.credentials.find(id),
+        });
       } catch (error) {
         if (!(error instanceof SigV4Failure)) throw error;
         return fail(authError(service.name, error));
       }
-    } else if (!operation?.public) {
+    } else if (route.kind === 'json' ? !operationNamed(route.operation)!.public : !hasPublicOperation(service)) {
       return fail(authError(service.name, new SigV4Failure('missing', '')));
     }
+
+    // The body: signed requests may send the full limit, unsigned ones their protocol's smaller one.
+    const bodyLimit = checkedHead ? limit : unsignedLimit(service.protocol);
+    bodyRead ??= await readBody(req, bodyLimit);
+    if (bodyRead.kind === 'aborted') return;
+    if (bodyRead.kind === 'too-large') return fail(requestTooLarge(service.name, bodyLimit));
+    const body = bodyRead.body;
+    if (params !== undefined && !formRead) paramsError ??= parseFormInto(body.toString('utf8'), params);
+
+    // Authentication, part 3: the signature, over the body's hash as it streamed in.
+    const credential = checkedHead?.credential;
+    if (auth && checkedHead) {
+      try {
+        checkSignature(head, auth, checkedHead, bodyRead.sha256);
+      } catch (error) {
+        if (!(error instanceof SigV4Failure)) throw error;
+        return fail(authError(service.name, error));
+      }
+    }
+    if (paramsError) return fail(paramsError);
+
+    const operationName = route.kind === 'json' ? route.operation : params!.get('Action');
+    const operation = operationNamed(operationName);
+    if (!auth && !operation?.public) return fail(authError(service.name, new SigV4Failure('missing', '')));
 
     // Fault injection.
     if (options.faults.active) {
@@ -305,11 +344,14 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
     });
     const context: RequestContext = { requestId, service: service.name, region, now, caller, authorize: authorizer.authorize };
 
+    if (service.protocol === 'json1.1' && jsonNestsDeeperThan(body, MAX_JSON_DEPTH)) return fail(jsonTooDeep(MAX_JSON_DEPTH));
+
     let output: unknown;
     try {
       const input = service.protocol === 'json1.1' ? decodeJsonBody(body.toString('utf8')) : new QueryInput(params!, service.protocol === 'ec2Query' ? 'flat' : 'member');
+      const prepared = await operation!.prepare?.(input, context);
       output = runtime.store.transaction(() => {
-        const result = operation!.handle(input, context);
+        const result = operation!.handle(input, context, prepared);
         if (isThenable(result)) throw new Error(`${service.name}:${operationName} returned a promise; handlers must be synchronous`);
         if (caller && !operation!.public && !authorizer.called) throw new AuthorizationNotChecked();
         return result;
@@ -387,10 +429,35 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
   };
 }
 
+/**
+ * How long connections may take, as a front end such as nginx or an ALB bounds them. Node enforces the
+ * header and request timeouts by answering 408 and closing the socket.
+ */
+export interface ServerTimeouts {
+  /** From the connection (on a kept-alive one, from the request's first byte) to the end of its headers. */
+  headersMs: number;
+  /**
+   * From the first byte to the end of the body: the slow-body guard. 30 s carries the largest body
+   * (20 MiB) at under 1 MB/s, far slower than any local client.
+   */
+  requestMs: number;
+  /**
+   * An idle keep-alive connection is closed after this long. Longer than the clients' own idle timeouts
+   * (browsers and the SDK's agent), so that a client never reuses a socket the server is closing.
+   */
+  keepAliveMs: number;
+  /** How often Node checks the header and request timeouts (their resolution). */
+  checkIntervalMs: number;
+}
+
+export const DEFAULT_SERVER_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 65_000, checkIntervalMs: 1_000 };
+
 export function createLocalAwsServer(options: LocalAwsServerOptions): Server {
-  const server = createServer(createLocalAwsHandler(options));
-  // Clients (SDK, CLI, browsers) reuse connections; keep them longer than Node's 5 s default.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  const timeouts = { ...DEFAULT_SERVER_TIMEOUTS, ...options.timeouts };
+  const server = createServer(
+    { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
+    createLocalAwsHandler(options),
+  );
+  server.keepAliveTimeout = timeouts.keepAliveMs;
   return server;
 }

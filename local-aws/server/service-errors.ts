@@ -101,3 +101,8 @@ export function refusedByOriginPolicy(service: ServiceName | undefined, message:
   if (family === 'json') return new AwsError('AccessDeniedException', message, 403);
   return new AwsError('AccessDenied', message, 403);
 }
+
+/** A JSON body nested deeper than the server parses (checked before parsing, so it costs one linear scan). */
+export function jsonTooDeep(maxDepth: number): AwsError {
+  return new AwsError('SerializationException', `JSON nesting exceeds the limit of ${maxDepth} levels.`);
+}

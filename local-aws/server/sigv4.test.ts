@@ -5,8 +5,10 @@ import type { SigningCredential } from '../identity/credentials.ts';
 import {
   canonicalQuery,
   canonicalUri,
+  checkSigV4Head,
   formatAmzDate,
   parseAuthorization,
+  parsePresignedQuery,
   SIGNATURE_MISMATCH_MESSAGE,
   SigV4Failure,
   verifySigV4,
@@ -268,5 +270,52 @@ describe('requests signed by the AWS SDK signer (@smithy/signature-v4)', () => {
     const { request, authorization } = await sdkSigned('sts', 'Action=GetCallerIdentity&Version=2011-06-15', {}, now, session.sessionToken);
     const options = { service: 'sts', isValidRegion: (r: string) => r === 'us-east-1', now, findCredential: () => session };
     expect(verifySigV4(request, parseAuthorization(authorization), options)).toBe(session);
+  });
+});
+
+describe('presigned requests (@smithy/signature-v4 presign)', () => {
+  const now = new Date('2026-11-28T01:02:03Z');
+  const session: SigningCredential = {
+    accessKeyId: 'ASIAEXAMPLEEXAMPLE01',
+    secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    sessionToken: 'tok/en+==',
+    expiration: '2026-11-28T02:00:00Z',
+    caller: SUITE_CALLER,
+  };
+  const options = (at: Date) => ({ service: 'sts', isValidRegion: (r: string) => r === 'us-east-1', now: at, findCredential: () => session });
+
+  async function presigned(expiresIn: number) {
+    const { accessKeyId, secretAccessKey, sessionToken } = session;
+    const signer = new SignatureV4({ credentials: { accessKeyId, secretAccessKey, sessionToken }, region: 'us-east-1', service: 'sts', sha256: NodeSha256 });
+    const request = await signer.presign(
+      { method: 'GET', protocol: 'http:', hostname: '127.0.0.1', port: 4599, path: '/', query: { Action: 'GetCallerIdentity', Version: '2011-06-15' }, headers: { host: '127.0.0.1:4599' } },
+      { signingDate: now, expiresIn },
+    );
+    const query = new URLSearchParams(request.query as Record<string, string>);
+    return { url: `/?${query.toString()}`, query: new Map(query), rawHeaders: ['host', '127.0.0.1:4599'] };
+  }
+
+  it('carries the session token in the query and verifies over an empty body', async () => {
+    const { url, query, rawHeaders } = await presigned(300);
+    const auth = parsePresignedQuery(query)!;
+    expect(auth.presigned).toMatchObject({ expiresSeconds: 300, securityToken: 'tok/en+==' });
+    expect(verifySigV4({ method: 'GET', url, rawHeaders, body: Buffer.alloc(0) }, auth, options(now))).toBe(session);
+  });
+
+  it('expires after X-Amz-Expires (and never later than 15 minutes)', async () => {
+    const short = await presigned(60);
+    const request = { method: 'GET', url: short.url, rawHeaders: short.rawHeaders };
+    expect(() => checkSigV4Head(request, parsePresignedQuery(short.query)!, options(new Date(now.getTime() + 60_000)))).not.toThrow();
+    expect(failureOf(() => checkSigV4Head(request, parsePresignedQuery(short.query)!, options(new Date(now.getTime() + 61_000))))).toMatchObject({
+      kind: 'signature-expired',
+      message: 'Signature expired: 20261128T010203Z is now earlier than 20261128T010204Z (20261128T010304Z - 60 sec.)',
+    });
+    const long = await presigned(3600);
+    expect(failureOf(() => checkSigV4Head({ ...request, url: long.url }, parsePresignedQuery(long.query)!, options(new Date(now.getTime() + 901_000)))).kind).toBe('signature-expired');
+  });
+
+  it('is not presigned without X-Amz-Algorithm, and incomplete without its other parameters', () => {
+    expect(parsePresignedQuery(new Map([['Action', 'GetCallerIdentity']]))).toBeUndefined();
+    expect(failureOf(() => parsePresignedQuery(new Map([['X-Amz-Algorithm', 'AWS4-HMAC-SHA256']]))).kind).toBe('incomplete');
   });
 });

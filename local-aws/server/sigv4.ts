@@ -1,6 +1,9 @@
 /**
- * AWS Signature Version 4 verification (Authorization-header form), as AWS services do it:
- * canonical request → string to sign → HMAC chain with the secret key → constant-time compare.
+ * AWS Signature Version 4 verification (Authorization-header and presigned query-string forms), as AWS
+ * services do it: canonical request → string to sign → HMAC chain with the secret key → constant-time compare.
+ * Verification is split in two so that the server can refuse a request from its head alone, before it
+ * reads the body: checkSigV4Head (date, scope, key, token, expiry, skew), then checkSignature over the
+ * SHA-256 of the body as it was streamed.
  *
  * Failures are returned as SigV4Failure kinds; server/service-errors.ts turns each kind into the
  * addressed service's own error (IAM/STS, EC2 and the JSON services word them differently).
@@ -12,6 +15,7 @@ export const ALGORITHM = 'AWS4-HMAC-SHA256';
 /** AWS refuses signatures dated more than 15 minutes away from its clock. */
 export const MAX_SKEW_MS = 15 * 60 * 1000;
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 
 export type SigV4FailureKind =
   /** No Authorization header at all. */
@@ -51,6 +55,17 @@ export interface ParsedAuthorization {
   signedHeaders: string[];
   signedHeadersText: string;
   signature: string;
+  /** Set for a presigned request, whose signature, date and token travel in the query string. */
+  presigned?: PresignedParameters;
+}
+
+export interface PresignedParameters {
+  amzDate: string;
+  /** X-Amz-Expires: how many seconds after amzDate the URL may be used. */
+  expiresSeconds: number;
+  securityToken: string | undefined;
+  /** X-Amz-Content-Sha256 hoisted into the query by the presigner (e.g. UNSIGNED-PAYLOAD). */
+  contentSha256: string | undefined;
 }
 
 /** Parses `AWS4-HMAC-SHA256 Credential=AKID/20150830/us-east-1/iam/aws4_request, SignedHeaders=host;x-amz-date, Signature=…`. */
@@ -79,30 +94,71 @@ export function parseAuthorization(header: string): ParsedAuthorization {
   if (signedHeadersText === undefined) missing.push("Authorization header requires 'SignedHeaders' parameter.");
   if (missing.length > 0) throw new SigV4Failure('incomplete', `${missing.join(' ')} Authorization=${header}`);
 
-  const scope = credential!.split('/');
-  if (scope.length !== 5 || scope.some((piece) => piece.length === 0)) {
-    throw new SigV4Failure('incomplete', `Credential should be scoped to a valid region, not '${scope[2] ?? ''}'. `);
-  }
-  const [accessKeyId, scopeDate, region, service, terminator] = scope as [string, string, string, string, string];
   return {
-    accessKeyId,
-    scopeDate,
-    region,
-    service,
-    terminator,
+    ...parseCredentialScope(credential!),
     signedHeaders: signedHeadersText!.split(';'),
     signedHeadersText: signedHeadersText!,
     signature: signature!,
   };
 }
 
-/** What the verifier needs from an HTTP request. */
-export interface SigV4Request {
+/** The longest validity a presigned URL may ask for (seven days), as AWS documents for X-Amz-Expires. */
+export const MAX_PRESIGNED_EXPIRES_SECONDS = 604_800;
+const SIGNATURE_PARAMETER = 'X-Amz-Signature';
+
+/**
+ * Reads the SigV4 parameters of a presigned request from its decoded query parameters; undefined when the
+ * request does not carry X-Amz-Algorithm (it is then not presigned).
+ */
+export function parsePresignedQuery(query: ReadonlyMap<string, string>): ParsedAuthorization | undefined {
+  const algorithm = query.get('X-Amz-Algorithm');
+  if (algorithm === undefined) return undefined;
+  if (algorithm !== ALGORITHM) throw new SigV4Failure('incomplete', `Unsupported AWS 'algorithm': '${algorithm}'`);
+  const required = ['X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', SIGNATURE_PARAMETER];
+  const missing = required.filter((name) => !query.has(name));
+  if (missing.length > 0) {
+    throw new SigV4Failure('incomplete', `AWS query-string parameters must include ${required.map((name) => `'${name}'`).join(', ')}. Missing: ${missing.join(', ')}.`);
+  }
+  const expiresText = query.get('X-Amz-Expires')!;
+  const expiresSeconds = /^\d{1,7}$/.test(expiresText) ? Number(expiresText) : Number.NaN;
+  if (!(expiresSeconds >= 1 && expiresSeconds <= MAX_PRESIGNED_EXPIRES_SECONDS)) {
+    throw new SigV4Failure('incomplete', `X-Amz-Expires must be a number of seconds from 1 to ${MAX_PRESIGNED_EXPIRES_SECONDS}, not '${expiresText}'.`);
+  }
+  const signedHeadersText = query.get('X-Amz-SignedHeaders')!;
+  return {
+    ...parseCredentialScope(query.get('X-Amz-Credential')!),
+    signedHeaders: signedHeadersText.split(';'),
+    signedHeadersText,
+    signature: query.get(SIGNATURE_PARAMETER)!,
+    presigned: {
+      amzDate: query.get('X-Amz-Date')!,
+      expiresSeconds,
+      securityToken: query.get('X-Amz-Security-Token'),
+      contentSha256: query.get('X-Amz-Content-Sha256'),
+    },
+  };
+}
+
+/** `AKID/20150830/us-east-1/iam/aws4_request` → its five parts. */
+function parseCredentialScope(credential: string): Pick<ParsedAuthorization, 'accessKeyId' | 'scopeDate' | 'region' | 'service' | 'terminator'> {
+  const scope = credential.split('/');
+  if (scope.length !== 5 || scope.some((piece) => piece.length === 0)) {
+    throw new SigV4Failure('incomplete', `Credential should be scoped to a valid region, not '${scope[2] ?? ''}'. `);
+  }
+  const [accessKeyId, scopeDate, region, service, terminator] = scope as [string, string, string, string, string];
+  return { accessKeyId, scopeDate, region, service, terminator };
+}
+
+/** What the verifier needs from an HTTP request before its body is read. */
+export interface SigV4RequestHead {
   method: string;
   /** Path and query exactly as on the request line, e.g. `/?Action=GetRole`. */
   url: string;
   /** Node's flat list [name, value, name, value, …], keeping duplicates in order. */
   rawHeaders: readonly string[];
+}
+
+export interface SigV4Request extends SigV4RequestHead {
   body: Buffer;
 }
 
@@ -136,16 +192,20 @@ export function canonicalUri(path: string): string {
   return path.endsWith('/') && out.length > 0 ? `${joined}/` : joined;
 }
 
-/** Parameters sorted by encoded name, then value; names and values URI-encoded; `a` becomes `a=`. */
-export function canonicalQuery(query: string): string {
+/**
+ * Parameters sorted by encoded name, then value; names and values URI-encoded; `a` becomes `a=`.
+ * A presigned request's canonical query leaves out its own X-Amz-Signature.
+ */
+export function canonicalQuery(query: string, presigned = false): string {
   if (query.length === 0) return '';
   const pairs: [string, string][] = [];
   for (const piece of query.split('&')) {
     if (piece.length === 0) continue;
     const eq = piece.indexOf('=');
-    const name = eq === -1 ? piece : piece.slice(0, eq);
+    const name = safeDecode(eq === -1 ? piece : piece.slice(0, eq));
+    if (presigned && name === SIGNATURE_PARAMETER) continue;
     const value = eq === -1 ? '' : piece.slice(eq + 1);
-    pairs.push([uriEncode(safeDecode(name)), uriEncode(safeDecode(value))]);
+    pairs.push([uriEncode(name), uriEncode(safeDecode(value))]);
   }
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   return pairs.map(([name, value]) => `${name}=${value}`).join('&');
@@ -180,16 +240,16 @@ export function sha256Hex(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export function buildCanonicalRequest(request: SigV4Request, signedHeaders: readonly string[], signedHeadersText: string, payloadHash: string): string {
+export function buildCanonicalRequest(request: SigV4RequestHead, auth: ParsedAuthorization, payloadHash: string): string {
   const q = request.url.indexOf('?');
   const path = q === -1 ? request.url : request.url.slice(0, q);
   const query = q === -1 ? '' : request.url.slice(q + 1);
   return [
     request.method.toUpperCase(),
     canonicalUri(path),
-    canonicalQuery(query),
-    canonicalHeaders(request.rawHeaders, signedHeaders),
-    signedHeadersText,
+    canonicalQuery(query, auth.presigned !== undefined),
+    canonicalHeaders(request.rawHeaders, auth.signedHeaders),
+    auth.signedHeadersText,
     payloadHash,
   ].join('\n');
 }
@@ -256,8 +316,8 @@ export function formatAmzDate(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-function requestDate(request: SigV4Request): { amzDate: string; date: Date } {
-  const amz = rawHeader(request.rawHeaders, 'x-amz-date');
+function requestDate(request: SigV4RequestHead, auth: ParsedAuthorization): { amzDate: string; date: Date } {
+  const amz = auth.presigned?.amzDate ?? rawHeader(request.rawHeaders, 'x-amz-date');
   if (amz !== undefined) {
     const date = parseAmzDate(amz.trim());
     if (!date) {
@@ -283,12 +343,18 @@ export interface VerifyOptions {
   findCredential(accessKeyId: string): SigningCredential | undefined;
 }
 
+/** What checkSigV4Head found: the key that signed and the date that went into the string to sign. */
+export interface CheckedHead {
+  credential: SigningCredential;
+  amzDate: string;
+}
+
 /**
- * Verifies a header-signed request. Returns the signing credential; throws SigV4Failure.
- * Check order: header shape → date → scope → key → session token → expiry → signature → clock skew.
+ * Everything that can be checked before the body is read. Throws SigV4Failure.
+ * Check order: header shape → date → scope → key → session token → expiry → clock skew (or, presigned, X-Amz-Expires).
  */
-export function verifySigV4(request: SigV4Request, auth: ParsedAuthorization, options: VerifyOptions): SigningCredential {
-  const { amzDate, date } = requestDate(request);
+export function checkSigV4Head(request: SigV4RequestHead, auth: ParsedAuthorization, options: VerifyOptions): CheckedHead {
+  const { amzDate, date } = requestDate(request, auth);
 
   if (auth.terminator !== 'aws4_request') {
     throw new SigV4Failure('incomplete', `Credential should be scoped with a valid terminator: 'aws4_request', not '${auth.terminator}'.`);
@@ -312,7 +378,7 @@ export function verifySigV4(request: SigV4Request, auth: ParsedAuthorization, op
 
   const credential = options.findCredential(auth.accessKeyId);
   if (!credential) throw new SigV4Failure('invalid-client-token', 'unknown access key');
-  const sentToken = rawHeader(request.rawHeaders, 'x-amz-security-token');
+  const sentToken = auth.presigned ? auth.presigned.securityToken : rawHeader(request.rawHeaders, 'x-amz-security-token');
   if (credential.sessionToken !== undefined) {
     if (sentToken === undefined || !constantTimeEqual(sentToken, credential.sessionToken)) {
       throw new SigV4Failure('invalid-client-token', 'missing or wrong session token');
@@ -324,37 +390,59 @@ export function verifySigV4(request: SigV4Request, auth: ParsedAuthorization, op
   if (credential.expiration !== undefined && options.now.getTime() >= Date.parse(credential.expiration)) {
     throw new SigV4Failure('expired-token', 'expired session');
   }
+  checkRequestTime(amzDate, date, auth.presigned, options.now);
+  return { credential, amzDate };
+}
 
-  const declared = rawHeader(request.rawHeaders, 'x-amz-content-sha256');
-  const payloadHash = declared ?? (request.body.length === 0 ? EMPTY_SHA256 : sha256Hex(request.body));
-  if (declared !== undefined && declared !== 'UNSIGNED-PAYLOAD') {
-    const actual = request.body.length === 0 ? EMPTY_SHA256 : sha256Hex(request.body);
-    if (declared !== actual) throw new SigV4Failure('signature-mismatch', SIGNATURE_MISMATCH_MESSAGE);
+function checkRequestTime(amzDate: string, date: Date, presigned: PresignedParameters | undefined, now: Date): void {
+  const skew = date.getTime() - now.getTime();
+  if (presigned) {
+    // Services other than S3 keep their 15-minute window for presigned requests: a longer X-Amz-Expires does not extend it.
+    const validMs = Math.min(presigned.expiresSeconds * 1000, MAX_SKEW_MS);
+    if (skew < -validMs) {
+      const limit = new Date(now.getTime() - validMs);
+      throw new SigV4Failure(
+        'signature-expired',
+        `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(limit)} (${formatAmzDate(now)} - ${validMs / 1000} sec.)`,
+      );
+    }
+  } else if (skew < -MAX_SKEW_MS) {
+    const limit = new Date(now.getTime() - MAX_SKEW_MS);
+    throw new SigV4Failure('signature-expired', `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(limit)} (${formatAmzDate(now)} - 15 min.)`);
+  }
+  if (skew > MAX_SKEW_MS) {
+    const limit = new Date(now.getTime() + MAX_SKEW_MS);
+    throw new SigV4Failure(
+      'signature-expired',
+      `Signature not yet current: ${amzDate} is still later than ${formatAmzDate(limit)} (${formatAmzDate(now)} + 15 min.)`,
+    );
+  }
+}
+
+/**
+ * Checks the signature of a request whose head passed checkSigV4Head, given the SHA-256 (hex) of its body
+ * as received. A declared x-amz-content-sha256 is what was signed, and must match the body unless it is
+ * UNSIGNED-PAYLOAD. Throws SigV4Failure.
+ */
+export function checkSignature(request: SigV4RequestHead, auth: ParsedAuthorization, head: CheckedHead, bodySha256: string): void {
+  const declared = rawHeader(request.rawHeaders, 'x-amz-content-sha256') ?? auth.presigned?.contentSha256;
+  if (declared !== undefined && declared !== UNSIGNED_PAYLOAD && declared !== bodySha256) {
+    throw new SigV4Failure('signature-mismatch', SIGNATURE_MISMATCH_MESSAGE);
   }
   const expected = computeSignature({
-    secretAccessKey: credential.secretAccessKey,
-    amzDate,
+    secretAccessKey: head.credential.secretAccessKey,
+    amzDate: head.amzDate,
     scopeDate: auth.scopeDate,
     region: auth.region,
     service: auth.service,
-    canonicalRequest: buildCanonicalRequest(request, auth.signedHeaders, auth.signedHeadersText, payloadHash),
+    canonicalRequest: buildCanonicalRequest(request, auth, declared ?? bodySha256),
   });
   if (!constantTimeEqual(expected, auth.signature)) throw new SigV4Failure('signature-mismatch', SIGNATURE_MISMATCH_MESSAGE);
+}
 
-  const skew = date.getTime() - options.now.getTime();
-  if (skew < -MAX_SKEW_MS) {
-    const limit = new Date(options.now.getTime() - MAX_SKEW_MS);
-    throw new SigV4Failure(
-      'signature-expired',
-      `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(limit)} (${formatAmzDate(options.now)} - 15 min.)`,
-    );
-  }
-  if (skew > MAX_SKEW_MS) {
-    const limit = new Date(options.now.getTime() + MAX_SKEW_MS);
-    throw new SigV4Failure(
-      'signature-expired',
-      `Signature not yet current: ${amzDate} is still later than ${formatAmzDate(limit)} (${formatAmzDate(options.now)} + 15 min.)`,
-    );
-  }
-  return credential;
+/** Verifies a signed request whose body is at hand (checkSigV4Head, then checkSignature). Returns the signing credential. */
+export function verifySigV4(request: SigV4Request, auth: ParsedAuthorization, options: VerifyOptions): SigningCredential {
+  const head = checkSigV4Head(request, auth, options);
+  checkSignature(request, auth, head, request.body.length === 0 ? EMPTY_SHA256 : sha256Hex(request.body));
+  return head.credential;
 }

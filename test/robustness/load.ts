@@ -79,7 +79,8 @@ function treeRssKb(pid: number): number {
   return kb;
 }
 
-function rssMb(pid: number | undefined): number {
+/** Resident memory in MiB of local AWS (pid) and its descendants, or of this process when pid is undefined. */
+export function rssMb(pid: number | undefined): number {
   const kb = pid === undefined ? process.memoryUsage().rss / 1024 : treeRssKb(pid);
   return Math.round((kb / 1024) * 10) / 10;
 }

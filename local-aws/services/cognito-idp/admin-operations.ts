@@ -6,6 +6,7 @@ import { ACCOUNT_ID } from '../../config.ts';
 import type { JsonObject, OperationDefinition, RequestContext } from '../../protocols/operation.ts';
 import { MemberChecks, MESSAGE_ACTIONS, PASSWORD_RULES, USER_POOL_ID_RULES, USERNAME_RULES } from './admin-input.ts';
 import { UserPoolModel, type UserPoolUser } from './model.ts';
+import { PreparedPasswords, type PasswordHasher } from './password.ts';
 
 function authorizeOnPool(ctx: RequestContext, action: string, userPoolId: string): void {
   // The caller's own account: a pool ID names no account, and local AWS has one.
@@ -25,10 +26,23 @@ function userType(user: UserPoolUser) {
   };
 }
 
-export function adminOperations(userPools: UserPoolModel): Record<string, OperationDefinition<JsonObject>> {
+/**
+ * Hashes the password member of a request off the event loop, ahead of the handler (which validates it). A value
+ * that cannot be a valid password is left to the handler to refuse, unhashed.
+ */
+function preparePasswordMember(member: string): (input: JsonObject) => Promise<PasswordHasher> {
+  return (input) => {
+    const password = input[member];
+    const hashable = typeof password === 'string' && password.length <= PASSWORD_RULES.max;
+    return PreparedPasswords.prepare({ hash: hashable ? [password] : [] });
+  };
+}
+
+export function adminOperations(userPools: UserPoolModel): Record<string, OperationDefinition<JsonObject, PasswordHasher>> {
   return {
     AdminCreateUser: {
-      handle: (input, ctx) => {
+      prepare: preparePasswordMember('TemporaryPassword'),
+      handle: (input, ctx, passwords) => {
         const checks = new MemberChecks(input);
         const userPoolId = checks.string('UserPoolId', 'userPoolId', USER_POOL_ID_RULES);
         const username = checks.string('Username', 'username', USERNAME_RULES);
@@ -49,12 +63,14 @@ export function adminOperations(userPools: UserPoolModel): Record<string, Operat
             ...(messageAction ? { messageAction } : {}),
           },
           ctx.now,
+          passwords,
         );
         return { User: userType(user) };
       },
     },
     AdminSetUserPassword: {
-      handle: (input, ctx) => {
+      prepare: preparePasswordMember('Password'),
+      handle: (input, ctx, passwords) => {
         const checks = new MemberChecks(input);
         const userPoolId = checks.string('UserPoolId', 'userPoolId', USER_POOL_ID_RULES);
         const username = checks.string('Username', 'username', USERNAME_RULES);
@@ -62,7 +78,7 @@ export function adminOperations(userPools: UserPoolModel): Record<string, Operat
         const permanent = checks.boolean('Permanent') ?? false;
         checks.done();
         authorizeOnPool(ctx, 'AdminSetUserPassword', userPoolId);
-        userPools.adminSetUserPassword(userPoolId, username, password, permanent, ctx.now);
+        userPools.adminSetUserPassword(userPoolId, username, password, permanent, ctx.now, passwords);
         return {};
       },
     },

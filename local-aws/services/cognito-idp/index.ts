@@ -1,8 +1,9 @@
-import type { JsonObject, JsonService } from '../../protocols/operation.ts';
+import type { JsonObject, JsonService, OperationDefinition } from '../../protocols/operation.ts';
 import { adminOperations } from './admin-operations.ts';
 import * as errors from './errors.ts';
 import { optionalString, requiredString, stringMap } from './input.ts';
 import { AUTH_FLOWS, type UserPoolModel } from './model.ts';
+import { PreparedPasswords, type PasswordHasher } from './password.ts';
 
 const CHALLENGE_NAMES = [
   'SMS_MFA',
@@ -23,6 +24,46 @@ const CHALLENGE_NAMES = [
   'PASSWORD_SRP',
 ] as const;
 
+function signInInput(input: JsonObject) {
+  const authFlow = requiredString(input, 'AuthFlow', 'authFlow', errors.missingMember);
+  const clientId = requiredString(input, 'ClientId', 'clientId', errors.missingMember);
+  if (!(AUTH_FLOWS as readonly string[]).includes(authFlow)) throw errors.enumViolation('authFlow', authFlow, AUTH_FLOWS);
+  return { authFlow, clientId, authParameters: stringMap(input, 'AuthParameters') ?? {} };
+}
+
+/** InitiateAuth: the password is checked by scrypt prepared off the event loop. */
+function signInOperation(userPools: UserPoolModel): OperationDefinition<JsonObject, PasswordHasher> {
+  return {
+    public: true,
+    prepare: (input, ctx) => PreparedPasswords.prepare(userPools.signInPasswordWork(signInInput(input), ctx.now)),
+    handle: (input, ctx, passwords) => userPools.initiateAuth(signInInput(input), ctx.now, passwords),
+  };
+}
+
+function newPasswordChallengeInput(input: JsonObject) {
+  const clientId = requiredString(input, 'ClientId', 'clientId', errors.missingMember);
+  const challengeName = requiredString(input, 'ChallengeName', 'challengeName', errors.missingMember);
+  if (!(CHALLENGE_NAMES as readonly string[]).includes(challengeName)) {
+    throw errors.enumViolation('challengeName', challengeName, CHALLENGE_NAMES);
+  }
+  const session = optionalString(input, 'Session');
+  const responses = stringMap(input, 'ChallengeResponses') ?? {};
+  if (challengeName !== 'NEW_PASSWORD_REQUIRED') {
+    // The only challenge local AWS issues; a session can answer only the challenge it was issued for.
+    throw errors.notAuthorized('Invalid session for the user.');
+  }
+  return { clientId, session, responses };
+}
+
+/** RespondToAuthChallenge (NEW_PASSWORD_REQUIRED): the new password is hashed off the event loop. */
+function newPasswordChallengeOperation(userPools: UserPoolModel): OperationDefinition<JsonObject, PasswordHasher> {
+  return {
+    public: true,
+    prepare: (input, ctx) => PreparedPasswords.prepare(userPools.newPasswordWork(newPasswordChallengeInput(input), ctx.now)),
+    handle: (input, ctx, passwords) => userPools.respondToNewPasswordChallenge(newPasswordChallengeInput(input), ctx.now, passwords),
+  };
+}
+
 /**
  * Cognito user pools (AWSCognitoIdentityProviderService, JSON 1.1): the sign-in operations, all unsigned, and the
  * administrative user operations, signed (admin-operations.ts).
@@ -35,32 +76,8 @@ export function createCognitoIdpService(deps: { userPools: UserPoolModel }): Jso
     targetPrefix: 'AWSCognitoIdentityProviderService',
     accessDenied: errors.accessDenied,
     operations: {
-      InitiateAuth: {
-        public: true,
-        handle: (input: JsonObject, ctx) => {
-          const authFlow = requiredString(input, 'AuthFlow', 'authFlow', errors.missingMember);
-          const clientId = requiredString(input, 'ClientId', 'clientId', errors.missingMember);
-          if (!(AUTH_FLOWS as readonly string[]).includes(authFlow)) throw errors.enumViolation('authFlow', authFlow, AUTH_FLOWS);
-          return userPools.initiateAuth({ authFlow, clientId, authParameters: stringMap(input, 'AuthParameters') ?? {} }, ctx.now);
-        },
-      },
-      RespondToAuthChallenge: {
-        public: true,
-        handle: (input: JsonObject, ctx) => {
-          const clientId = requiredString(input, 'ClientId', 'clientId', errors.missingMember);
-          const challengeName = requiredString(input, 'ChallengeName', 'challengeName', errors.missingMember);
-          if (!(CHALLENGE_NAMES as readonly string[]).includes(challengeName)) {
-            throw errors.enumViolation('challengeName', challengeName, CHALLENGE_NAMES);
-          }
-          const session = optionalString(input, 'Session');
-          const responses = stringMap(input, 'ChallengeResponses') ?? {};
-          if (challengeName !== 'NEW_PASSWORD_REQUIRED') {
-            // The only challenge local AWS issues; a session can answer only the challenge it was issued for.
-            throw errors.notAuthorized('Invalid session for the user.');
-          }
-          return userPools.respondToNewPasswordChallenge({ clientId, session, responses }, ctx.now);
-        },
-      },
+      InitiateAuth: signInOperation(userPools),
+      RespondToAuthChallenge: newPasswordChallengeOperation(userPools),
       GetUser: {
         public: true,
         handle: (input: JsonObject, ctx) =>

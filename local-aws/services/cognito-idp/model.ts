@@ -4,7 +4,16 @@ import { DEFAULT_REGION, type LocalAwsSettings } from '../../config.ts';
 import type { AwsError } from '../../protocols/aws-error.ts';
 import * as errors from './errors.ts';
 import { decodeJwt, generateSigningKey, hasValidSignature, publicJwk, signJwt, type JwtClaims, type PublicJwk, type SigningKey } from './jwt.ts';
-import { DEFAULT_PASSWORD_POLICY, generateTemporaryPassword, hashPassword, passwordPolicyViolation, verifyPassword, type PasswordPolicy } from './password.ts';
+import {
+  DEFAULT_PASSWORD_POLICY,
+  generateTemporaryPassword,
+  passwordPolicyViolation,
+  SYNC_PASSWORD_HASHER,
+  type PasswordHasher,
+  type PasswordPolicy,
+  type PasswordWork,
+} from './password.ts';
+import { SignInThrottle } from './sign-in-throttle.ts';
 import { epochSeconds, groupClaims, issuerFor, numericClaim, userPoolIdFromIssuer } from './tokens.ts';
 
 export type UserStatus = 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED';
@@ -156,6 +165,7 @@ export class UserPoolModel {
   private readonly refreshTokens: Collection<string>;
   private readonly challenges: Collection<PendingChallenge>;
   private readonly signOutListeners: ((event: SignOutEvent) => void)[] = [];
+  private readonly signInThrottle = new SignInThrottle();
 
   constructor(
     store: Store,
@@ -238,6 +248,7 @@ export class UserPoolModel {
     userPoolId: string,
     input: { username: string; temporaryPassword?: string; attributes?: Record<string, string>; messageAction?: 'RESEND' | 'SUPPRESS' },
     now: Date,
+    passwords: PasswordHasher = SYNC_PASSWORD_HASHER,
   ): UserPoolUser {
     const pool = this.getUserPool(userPoolId);
     if (input.temporaryPassword !== undefined) {
@@ -253,7 +264,7 @@ export class UserPoolModel {
       if (existing.status !== 'FORCE_CHANGE_PASSWORD') throw errors.unsupportedUserState(existing.status);
       const resent: UserPoolUser = {
         ...existing,
-        ...(input.temporaryPassword !== undefined ? { passwordHash: hashPassword(input.temporaryPassword) } : {}),
+        ...(input.temporaryPassword !== undefined ? { passwordHash: passwords.hash(input.temporaryPassword) } : {}),
         temporaryPasswordExpiresAt,
         updatedAt: now.toISOString(),
       };
@@ -268,7 +279,7 @@ export class UserPoolModel {
       sub: randomUUID(),
       status: 'FORCE_CHANGE_PASSWORD',
       enabled: true,
-      passwordHash: hashPassword(input.temporaryPassword ?? generateTemporaryPassword(pool.passwordPolicy)),
+      passwordHash: passwords.hash(input.temporaryPassword ?? generateTemporaryPassword(pool.passwordPolicy)),
       temporaryPasswordExpiresAt,
       attributes: { ...input.attributes },
       groups: [],
@@ -294,7 +305,7 @@ export class UserPoolModel {
   }
 
   /** AdminSetUserPassword: a permanent password confirms the user. */
-  adminSetUserPassword(userPoolId: string, username: string, password: string, permanent: boolean, now: Date): void {
+  adminSetUserPassword(userPoolId: string, username: string, password: string, permanent: boolean, now: Date, passwords: PasswordHasher = SYNC_PASSWORD_HASHER): void {
     const user = this.requireUser(userPoolId, username);
     const violation = passwordPolicyViolation(password, this.getUserPool(userPoolId).passwordPolicy);
     if (violation) throw errors.invalidPassword(violation);
@@ -302,7 +313,7 @@ export class UserPoolModel {
     const pool = this.getUserPool(userPoolId);
     this.users.put(userKey(userPoolId, username), {
       ...rest,
-      passwordHash: hashPassword(password),
+      passwordHash: passwords.hash(password),
       status: permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD',
       ...(permanent
         ? {}
@@ -339,7 +350,25 @@ export class UserPoolModel {
 
   // ---- public API ----
 
-  initiateAuth(input: { authFlow: string; clientId: string; authParameters: Record<string, string> }, now: Date): InitiateAuthOutput {
+  /**
+   * The scrypt work initiateAuth will need, for an operation to prepare off the event loop: checking the
+   * password of a USER_PASSWORD_AUTH sign-in by a known, not locked-out user. Reads only; never throws
+   * (whatever is wrong is reported by initiateAuth itself).
+   */
+  signInPasswordWork(input: { authFlow: string; clientId: string; authParameters: Record<string, string> }, now: Date): PasswordWork {
+    const client = this.clients.get(input.clientId);
+    const { USERNAME: username, PASSWORD: password } = input.authParameters;
+    if (input.authFlow !== 'USER_PASSWORD_AUTH' || !client || username === undefined || password === undefined) return {};
+    const user = this.findUser(client.userPoolId, username);
+    if (!user || this.signInThrottle.isLocked(userKey(user.userPoolId, user.username), now)) return {};
+    return { verify: [{ password, stored: user.passwordHash }] };
+  }
+
+  initiateAuth(
+    input: { authFlow: string; clientId: string; authParameters: Record<string, string> },
+    now: Date,
+    passwords: PasswordHasher = SYNC_PASSWORD_HASHER,
+  ): InitiateAuthOutput {
     const client = this.requireClient(input.clientId);
     const flow = input.authFlow;
     if (flow === 'ADMIN_NO_SRP_AUTH' || flow === 'ADMIN_USER_PASSWORD_AUTH') throw errors.invalidParameter('Initiate Auth method not supported.');
@@ -348,7 +377,7 @@ export class UserPoolModel {
     switch (flow) {
       case 'USER_PASSWORD_AUTH':
         if (!allows('ALLOW_USER_PASSWORD_AUTH')) throw errors.invalidParameter('USER_PASSWORD_AUTH flow not enabled for this client');
-        return this.passwordAuth(client, input.authParameters, now);
+        return this.passwordAuth(client, input.authParameters, now, passwords);
       case 'REFRESH_TOKEN_AUTH':
       case 'REFRESH_TOKEN':
         if (!allows('ALLOW_REFRESH_TOKEN_AUTH')) throw errors.invalidParameter('REFRESH_TOKEN_AUTH flow not enabled for this client');
@@ -365,9 +394,24 @@ export class UserPoolModel {
     }
   }
 
+  /**
+   * The scrypt work respondToNewPasswordChallenge will need: hashing the new password, prepared only for a
+   * live session and a password the pool's policy accepts, so that strangers cannot make the server hash.
+   * Reads only; never throws.
+   */
+  newPasswordWork(input: { clientId: string; session: string | undefined; responses: Record<string, string> }, now: Date): PasswordWork {
+    const pending = input.session === undefined ? undefined : this.challenges.get(sha256(input.session));
+    const newPassword = input.responses.NEW_PASSWORD;
+    if (!pending || pending.used || pending.clientId !== input.clientId || Date.parse(pending.expiresAt) <= now.getTime() || newPassword === undefined) return {};
+    const pool = this.pools.get(pending.userPoolId);
+    if (!pool || passwordPolicyViolation(newPassword, pool.passwordPolicy)) return {};
+    return { hash: [newPassword] };
+  }
+
   respondToNewPasswordChallenge(
     input: { clientId: string; session: string | undefined; responses: Record<string, string> },
     now: Date,
+    passwords: PasswordHasher = SYNC_PASSWORD_HASHER,
   ): { ChallengeParameters: Record<string, never>; AuthenticationResult: AuthenticationResult } {
     const client = this.requireClient(input.clientId);
     const sessionKey = input.session === undefined ? undefined : sha256(input.session);
@@ -400,7 +444,7 @@ export class UserPoolModel {
     const confirmed: UserPoolUser = {
       ...rest,
       status: 'CONFIRMED',
-      passwordHash: hashPassword(newPassword),
+      passwordHash: passwords.hash(newPassword),
       attributes,
       updatedAt: now.toISOString(),
     };
@@ -465,7 +509,7 @@ export class UserPoolModel {
     return user;
   }
 
-  private passwordAuth(client: UserPoolClient, params: Record<string, string>, now: Date): InitiateAuthOutput {
+  private passwordAuth(client: UserPoolClient, params: Record<string, string>, now: Date, passwords: PasswordHasher): InitiateAuthOutput {
     const username = params.USERNAME;
     if (username === undefined) throw errors.missingAuthParameter('USERNAME');
     const password = params.PASSWORD;
@@ -473,7 +517,13 @@ export class UserPoolModel {
     const pool = this.getUserPool(client.userPoolId);
     const user = this.findUser(pool.id, username);
     if (!user) throw client.preventUserExistenceErrors === 'ENABLED' ? errors.incorrectUsernameOrPassword() : errors.userNotFound();
-    if (!verifyPassword(password, user.passwordHash)) throw errors.incorrectUsernameOrPassword();
+    const throttleKey = userKey(user.userPoolId, user.username);
+    if (this.signInThrottle.isLocked(throttleKey, now)) throw errors.notAuthorized('Password attempts exceeded');
+    if (!passwords.verify(password, user.passwordHash)) {
+      this.signInThrottle.recordFailure(throttleKey, now);
+      throw errors.incorrectUsernameOrPassword();
+    }
+    this.signInThrottle.recordSuccess(throttleKey);
     if (!user.enabled) throw errors.notAuthorized('User is disabled.');
 
     switch (user.status) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PASSWORD_POLICY, hashPassword, passwordPolicyViolation, verifyPassword } from './password.ts';
+import { DEFAULT_PASSWORD_POLICY, hashPassword, passwordPolicyViolation, PreparedPasswords, verifyPassword } from './password.ts';
 
 describe('password policy', () => {
   it.each([
@@ -26,5 +26,31 @@ describe('password hashing', () => {
     expect(verifyPassword('Admin-Passw0rd!', hash)).toBe(true);
     expect(verifyPassword('admin-passw0rd!', hash)).toBe(false);
     expect(hashPassword('Admin-Passw0rd!')).not.toBe(hash);
+  });
+});
+
+describe('passwords prepared off the event loop', () => {
+  it('hashes and checks what was prepared as the synchronous functions do', async () => {
+    const stored = hashPassword('Admin-Passw0rd!');
+    const prepared = await PreparedPasswords.prepare({
+      hash: ['Chosen-Passw0rd!'],
+      verify: [
+        { password: 'Admin-Passw0rd!', stored },
+        { password: 'wrong', stored },
+        { password: 'Admin-Passw0rd!', stored: 'not-a-hash' },
+      ],
+    });
+    expect(verifyPassword('Chosen-Passw0rd!', prepared.hash('Chosen-Passw0rd!'))).toBe(true);
+    expect(prepared.verify('Admin-Passw0rd!', stored)).toBe(true);
+    expect(prepared.verify('wrong', stored)).toBe(false);
+    expect(prepared.verify('Admin-Passw0rd!', 'not-a-hash')).toBe(false);
+  });
+
+  it('computes what was not prepared (a hash that changed in between) on the spot', async () => {
+    const prepared = await PreparedPasswords.prepare({ verify: [{ password: 'Old-Passw0rd!', stored: hashPassword('Old-Passw0rd!') }] });
+    const changed = hashPassword('New-Passw0rd!');
+    expect(prepared.verify('New-Passw0rd!', changed)).toBe(true);
+    expect(prepared.verify('Old-Passw0rd!', changed)).toBe(false);
+    expect(verifyPassword('Other-Passw0rd!', prepared.hash('Other-Passw0rd!'))).toBe(true);
   });
 });

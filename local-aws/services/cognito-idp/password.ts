@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** A user pool's password policy (CreateUserPool Policies.PasswordPolicy). */
 export interface PasswordPolicy {
@@ -62,21 +62,92 @@ export function generateTemporaryPassword(policy: PasswordPolicy): string {
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32 } as const;
 
-/** `scrypt$N$r$p$salt$hash` with base64 salt and hash. */
-export function hashPassword(password: string): string {
-  const salt = randomBytes(16);
-  const hash = scryptSync(password, salt, SCRYPT.keyLength, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
+interface StoredHash {
+  salt: Buffer;
+  hash: Buffer;
+  options: ScryptOptions;
+}
+
+/** `scrypt$N$r$p$salt$hash` with base64 salt and hash; undefined for anything else. */
+function parseStoredHash(stored: string): StoredHash | undefined {
+  const [scheme, n, r, p, saltText, hashText] = stored.split('$');
+  if (scheme !== 'scrypt' || !saltText || !hashText) return undefined;
+  return { salt: Buffer.from(saltText, 'base64'), hash: Buffer.from(hashText, 'base64'), options: { N: Number(n), r: Number(r), p: Number(p) } };
+}
+
+function formatStoredHash(salt: Buffer, hash: Buffer): string {
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
+const NEW_HASH_OPTIONS: ScryptOptions = { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p };
+
+/** Synchronous scrypt: it blocks the event loop for tens of milliseconds, so requests use PreparedPasswords. */
+export function hashPassword(password: string): string {
+  const salt = randomBytes(16);
+  return formatStoredHash(salt, scryptSync(password, salt, SCRYPT.keyLength, NEW_HASH_OPTIONS));
+}
+
 export function verifyPassword(password: string, stored: string): boolean {
-  const [scheme, n, r, p, saltText, hashText] = stored.split('$');
-  if (scheme !== 'scrypt' || !saltText || !hashText) return false;
-  const expected = Buffer.from(hashText, 'base64');
-  const actual = scryptSync(password, Buffer.from(saltText, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
-  return timingSafeEqual(actual, expected);
+  const parsed = parseStoredHash(stored);
+  if (!parsed) return false;
+  return timingSafeEqual(scryptSync(password, parsed.salt, parsed.hash.length, parsed.options), parsed.hash);
+}
+
+/** scrypt on libuv's thread pool: the event loop keeps serving other callers meanwhile. */
+function scryptAsync(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => scrypt(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))));
+}
+
+/** What the user pool model needs to hash and check passwords; synchronous, as it runs inside the request's transaction. */
+export interface PasswordHasher {
+  hash(password: string): string;
+  verify(password: string, stored: string): boolean;
+}
+
+/** Computes scrypt on the spot (the seed and model tests, where nothing else is waiting). */
+export const SYNC_PASSWORD_HASHER: PasswordHasher = { hash: hashPassword, verify: verifyPassword };
+
+/** The scrypt work a request will need: passwords it will store, and password/stored-hash pairs it will check. */
+export interface PasswordWork {
+  hash?: readonly string[];
+  verify?: readonly { password: string; stored: string }[];
+}
+
+/**
+ * Scrypt results computed ahead of the transaction, off the event loop (an operation's `prepare`), for the
+ * model's synchronous calls to find. A call for anything that was not prepared (say the stored hash changed
+ * in between) is computed synchronously, so answers never depend on what was prepared.
+ */
+export class PreparedPasswords implements PasswordHasher {
+  private constructor(
+    private readonly hashes: ReadonlyMap<string, string>,
+    private readonly checks: ReadonlyMap<string, ReadonlyMap<string, boolean>>,
+  ) {}
+
+  static async prepare(work: PasswordWork): Promise<PreparedPasswords> {
+    const hashes = new Map<string, string>();
+    const checks = new Map<string, Map<string, boolean>>();
+    await Promise.all([
+      ...(work.hash ?? []).map(async (password) => {
+        const salt = randomBytes(16);
+        hashes.set(password, formatStoredHash(salt, await scryptAsync(password, salt, SCRYPT.keyLength, NEW_HASH_OPTIONS)));
+      }),
+      ...(work.verify ?? []).map(async ({ password, stored }) => {
+        const parsed = parseStoredHash(stored);
+        const matches = parsed !== undefined && timingSafeEqual(await scryptAsync(password, parsed.salt, parsed.hash.length, parsed.options), parsed.hash);
+        const byPassword = checks.get(stored) ?? new Map<string, boolean>();
+        byPassword.set(password, matches);
+        checks.set(stored, byPassword);
+      }),
+    ]);
+    return new PreparedPasswords(hashes, checks);
+  }
+
+  hash(password: string): string {
+    return this.hashes.get(password) ?? hashPassword(password);
+  }
+
+  verify(password: string, stored: string): boolean {
+    return this.checks.get(stored)?.get(password) ?? verifyPassword(password, stored);
+  }
 }
