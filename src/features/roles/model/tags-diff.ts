@@ -11,7 +11,8 @@ export interface TagChanges {
 
 /**
  * Role tag keys are case-insensitive in IAM but keep their case, so a key whose case changed is removed and
- * added again (TagRole alone would keep the old spelling).
+ * added again: the rename does not depend on how TagRole treats a differently-cased key (recorded AWS answers show it
+ * taking the new spelling; older IAM kept the old one).
  */
 export function diffTags(before: readonly RoleTag[], after: readonly RoleTag[]): TagChanges {
   const afterByLower = new Map(after.map((tag) => [tag.key.toLowerCase(), tag]));
