@@ -4,7 +4,6 @@ import { serializeAwsQueryError, serializeAwsQuerySuccess } from './aws-query.ts
 import { serializeEc2Error, serializeEc2Success } from './ec2-query.ts';
 import { parseForm } from './form.ts';
 import { decodeJsonBody, serializeJsonError, serializeJsonSuccess } from './json.ts';
-import { decodeQueryRequest } from './query-decode.ts';
 import { escapeXml, isoSeconds } from './xml.ts';
 
 const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
@@ -28,18 +27,11 @@ describe('form decoding', () => {
     expect(() => parseForm('RoleName=%E0%A4%A')).toThrow(AwsError);
   });
 
-  it('builds member-style lists for awsQuery and flat lists for ec2Query', () => {
-    const iam = decodeQueryRequest('Tags.member.2.Key=b&Tags.member.1.Key=a&Tags.member.1.Value=1', '', 'member');
-    expect(iam.structList('Tags').map((t) => t.string('Key'))).toEqual(['a', 'b']);
-    const ec2 = decodeQueryRequest('InstanceId.1=i-1&InstanceId.2=i-2&Filter.1.Name=state&Filter.1.Value.1=associated', '', 'flat');
-    expect(ec2.list('InstanceId')).toEqual(['i-1', 'i-2']);
-    expect(ec2.structList('Filter')[0]!.list('Value')).toEqual(['associated']);
-  });
-
   it('merges URL query parameters with the body (body wins)', () => {
-    const input = decodeQueryRequest('Action=GetRole', 'Action=ListRoles&Version=2010-05-08', 'member');
-    expect(input.action).toBe('GetRole');
-    expect(input.string('Version')).toBe('2010-05-08');
+    const params = parseForm('Action=ListRoles&Version=2010-05-08');
+    parseForm('Action=GetRole', params);
+    expect(params.get('Action')).toBe('GetRole');
+    expect(params.get('Version')).toBe('2010-05-08');
   });
 });
 

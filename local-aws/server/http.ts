@@ -11,14 +11,14 @@ import { AwsError } from '../protocols/aws-error.ts';
 import { AWS_QUERY_CONTENT_TYPE, serializeAwsQueryError, serializeAwsQuerySuccess } from '../protocols/aws-query.ts';
 import { EC2_CONTENT_TYPE, serializeEc2Error, serializeEc2Success } from '../protocols/ec2-query.ts';
 import { parseForm } from '../protocols/form.ts';
-import { decodeJsonBody, JSON_11_CONTENT_TYPE, serializeJsonError, serializeJsonSuccess } from '../protocols/json.ts';
-import { QueryInput } from '../protocols/query-input.ts';
+import { JSON_11_CONTENT_TYPE, serializeJsonError, serializeJsonSuccess } from '../protocols/json.ts';
+import { decodeJsonInput, decodeQueryInput } from '../protocols/model/decode.ts';
 import type { Store } from '../store/store.ts';
 import { RequestAuthorizer, type PrincipalPolicySource } from './authorize.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
 import { describeFaults, type FaultInjector } from './faults.ts';
 import { handleLocalRequest, type LocalEndpointDeps } from './local-endpoints.ts';
-import type { OperationDefinition, RequestContext, ServiceDefinition } from '../protocols/operation.ts';
+import type { RequestContext, ServiceDefinition } from '../protocols/operation.ts';
 import { routeRequest, serviceTable } from './router.ts';
 import {
   authError,
@@ -237,7 +237,7 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
     if (paramsError) return fail(paramsError);
 
     const operationName = route.kind === 'json' ? route.operation : params!.get('Action');
-    const operations = service.operations as Record<string, OperationDefinition<unknown>>;
+    const operations = service.operations;
     const operation = operationName !== undefined && Object.hasOwn(operations, operationName) ? operations[operationName] : undefined;
 
     // An unknown JSON operation is named before authentication (the target alone decides it).
@@ -302,7 +302,11 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
 
     let output: unknown;
     try {
-      const input = service.protocol === 'json1.1' ? decodeJsonBody(body.toString('utf8')) : new QueryInput(params!, service.protocol === 'ec2Query' ? 'flat' : 'member');
+      // Decoded against AWS's model: a missing required member or a malformed value is answered here, before the handler.
+      const input =
+        service.protocol === 'json1.1'
+          ? decodeJsonInput(service.model, operationName!, body.toString('utf8'))
+          : decodeQueryInput(service.model, operationName!, params!);
       output = runtime.store.transaction(() => {
         const result = operation!.handle(input, context);
         if (isThenable(result)) throw new Error(`${service.name}:${operationName} returned a promise; handlers must be synchronous`);

@@ -2,8 +2,10 @@
  * Cognito's administrative user operations (AdminCreateUser, AdminSetUserPassword, AdminDeleteUser): signed with
  * SigV4 by developer credentials and authorized on the user pool's ARN before anything else, as on AWS.
  */
+import type { AdminCreateUserRequest, AdminDeleteUserRequest, AdminSetUserPasswordRequest } from '@aws-sdk/client-cognito-identity-provider';
 import { ACCOUNT_ID } from '../../config.ts';
-import type { JsonObject, OperationDefinition, RequestContext } from '../../protocols/operation.ts';
+import type { Decoded } from '../../protocols/model/decoded.ts';
+import type { OperationDefinition, RequestContext } from '../../protocols/operation.ts';
 import { MemberChecks, MESSAGE_ACTIONS, PASSWORD_RULES, USER_POOL_ID_RULES, USERNAME_RULES } from './admin-input.ts';
 import { UserPoolModel, type UserPoolUser } from './model.ts';
 
@@ -25,19 +27,19 @@ function userType(user: UserPoolUser) {
   };
 }
 
-export function adminOperations(userPools: UserPoolModel): Record<string, OperationDefinition<JsonObject>> {
+export function adminOperations(userPools: UserPoolModel): Record<string, OperationDefinition> {
   return {
     AdminCreateUser: {
-      handle: (input, ctx) => {
-        const checks = new MemberChecks(input);
-        const userPoolId = checks.string('UserPoolId', 'userPoolId', USER_POOL_ID_RULES);
-        const username = checks.string('Username', 'username', USERNAME_RULES);
-        const attributes = checks.attributes('UserAttributes', 'userAttributes');
-        checks.attributes('ValidationData', 'validationData');
-        const temporaryPassword = checks.string('TemporaryPassword', 'temporaryPassword', PASSWORD_RULES);
-        checks.boolean('ForceAliasCreation');
-        const messageAction = checks.enumValue('MessageAction', 'messageAction', MESSAGE_ACTIONS);
-        checks.deliveryMediums('DesiredDeliveryMediums', 'desiredDeliveryMediums');
+      handle: (input: Decoded<AdminCreateUserRequest>, ctx) => {
+        const { UserPoolId: userPoolId, Username: username, TemporaryPassword: temporaryPassword } = input;
+        const checks = new MemberChecks();
+        checks.string(userPoolId, 'userPoolId', USER_POOL_ID_RULES);
+        checks.string(username, 'username', USERNAME_RULES);
+        const attributes = checks.attributes(input.UserAttributes, 'userAttributes');
+        checks.attributes(input.ValidationData, 'validationData');
+        checks.string(temporaryPassword, 'temporaryPassword', PASSWORD_RULES);
+        const messageAction = checks.enumValue(input.MessageAction, 'messageAction', MESSAGE_ACTIONS);
+        checks.deliveryMediums(input.DesiredDeliveryMediums, 'desiredDeliveryMediums');
         checks.done();
         authorizeOnPool(ctx, 'AdminCreateUser', userPoolId);
         const user = userPools.adminCreateUser(
@@ -54,23 +56,24 @@ export function adminOperations(userPools: UserPoolModel): Record<string, Operat
       },
     },
     AdminSetUserPassword: {
-      handle: (input, ctx) => {
-        const checks = new MemberChecks(input);
-        const userPoolId = checks.string('UserPoolId', 'userPoolId', USER_POOL_ID_RULES);
-        const username = checks.string('Username', 'username', USERNAME_RULES);
-        const password = checks.string('Password', 'password', { ...PASSWORD_RULES, required: true });
-        const permanent = checks.boolean('Permanent') ?? false;
+      handle: (input: Decoded<AdminSetUserPasswordRequest>, ctx) => {
+        const { UserPoolId: userPoolId, Username: username, Password: password } = input;
+        const checks = new MemberChecks();
+        checks.string(userPoolId, 'userPoolId', USER_POOL_ID_RULES);
+        checks.string(username, 'username', USERNAME_RULES);
+        checks.string(password, 'password', PASSWORD_RULES);
         checks.done();
         authorizeOnPool(ctx, 'AdminSetUserPassword', userPoolId);
-        userPools.adminSetUserPassword(userPoolId, username, password, permanent, ctx.now);
+        userPools.adminSetUserPassword(userPoolId, username, password, input.Permanent ?? false, ctx.now);
         return {};
       },
     },
     AdminDeleteUser: {
-      handle: (input, ctx) => {
-        const checks = new MemberChecks(input);
-        const userPoolId = checks.string('UserPoolId', 'userPoolId', USER_POOL_ID_RULES);
-        const username = checks.string('Username', 'username', USERNAME_RULES);
+      handle: (input: Decoded<AdminDeleteUserRequest>, ctx) => {
+        const { UserPoolId: userPoolId, Username: username } = input;
+        const checks = new MemberChecks();
+        checks.string(userPoolId, 'userPoolId', USER_POOL_ID_RULES);
+        checks.string(username, 'username', USERNAME_RULES);
         checks.done();
         authorizeOnPool(ctx, 'AdminDeleteUser', userPoolId);
         userPools.adminDeleteUser(userPoolId, username);

@@ -1,7 +1,15 @@
-import type { JsonObject, JsonService } from '../../protocols/operation.ts';
+import type {
+  GetUserRequest,
+  GlobalSignOutRequest,
+  InitiateAuthRequest,
+  RespondToAuthChallengeRequest,
+} from '@aws-sdk/client-cognito-identity-provider';
+import * as cognitoIdpSchemas from '@aws-sdk/client-cognito-identity-provider/dist-es/schemas/schemas_0.js';
+import type { Decoded } from '../../protocols/model/decoded.ts';
+import { ServiceModel } from '../../protocols/model/shapes.ts';
+import type { JsonService, OperationDefinition } from '../../protocols/operation.ts';
 import { adminOperations } from './admin-operations.ts';
 import * as errors from './errors.ts';
-import { optionalString, requiredString, stringMap } from './input.ts';
 import { AUTH_FLOWS, type UserPoolModel } from './model.ts';
 
 const CHALLENGE_NAMES = [
@@ -29,51 +37,51 @@ const CHALLENGE_NAMES = [
  */
 export function createCognitoIdpService(deps: { userPools: UserPoolModel }): JsonService {
   const { userPools } = deps;
+  const operations: Record<string, OperationDefinition> = {
+    InitiateAuth: {
+      public: true,
+      handle: (input: Decoded<InitiateAuthRequest>, ctx) => {
+        const authFlow = input.AuthFlow;
+        if (!(AUTH_FLOWS as readonly string[]).includes(authFlow)) throw errors.enumViolation('authFlow', authFlow, AUTH_FLOWS);
+        return userPools.initiateAuth({ authFlow, clientId: input.ClientId, authParameters: input.AuthParameters ?? {} }, ctx.now);
+      },
+    },
+    RespondToAuthChallenge: {
+      public: true,
+      handle: (input: Decoded<RespondToAuthChallengeRequest>, ctx) => {
+        const challengeName = input.ChallengeName;
+        if (!(CHALLENGE_NAMES as readonly string[]).includes(challengeName)) {
+          throw errors.enumViolation('challengeName', challengeName, CHALLENGE_NAMES);
+        }
+        if (challengeName !== 'NEW_PASSWORD_REQUIRED') {
+          // The only challenge local AWS issues; a session can answer only the challenge it was issued for.
+          throw errors.notAuthorized('Invalid session for the user.');
+        }
+        return userPools.respondToNewPasswordChallenge(
+          { clientId: input.ClientId, session: input.Session, responses: input.ChallengeResponses ?? {} },
+          ctx.now,
+        );
+      },
+    },
+    GetUser: {
+      public: true,
+      handle: (input: Decoded<GetUserRequest>, ctx) => userPools.getUser(input.AccessToken, ctx.now),
+    },
+    GlobalSignOut: {
+      public: true,
+      handle: (input: Decoded<GlobalSignOutRequest>, ctx) => {
+        userPools.globalSignOut(input.AccessToken, ctx.now);
+        return {};
+      },
+    },
+    ...adminOperations(userPools),
+  };
   return {
     name: 'cognito-idp',
     protocol: 'json1.1',
     targetPrefix: 'AWSCognitoIdentityProviderService',
     accessDenied: errors.accessDenied,
-    operations: {
-      InitiateAuth: {
-        public: true,
-        handle: (input: JsonObject, ctx) => {
-          const authFlow = requiredString(input, 'AuthFlow', 'authFlow', errors.missingMember);
-          const clientId = requiredString(input, 'ClientId', 'clientId', errors.missingMember);
-          if (!(AUTH_FLOWS as readonly string[]).includes(authFlow)) throw errors.enumViolation('authFlow', authFlow, AUTH_FLOWS);
-          return userPools.initiateAuth({ authFlow, clientId, authParameters: stringMap(input, 'AuthParameters') ?? {} }, ctx.now);
-        },
-      },
-      RespondToAuthChallenge: {
-        public: true,
-        handle: (input: JsonObject, ctx) => {
-          const clientId = requiredString(input, 'ClientId', 'clientId', errors.missingMember);
-          const challengeName = requiredString(input, 'ChallengeName', 'challengeName', errors.missingMember);
-          if (!(CHALLENGE_NAMES as readonly string[]).includes(challengeName)) {
-            throw errors.enumViolation('challengeName', challengeName, CHALLENGE_NAMES);
-          }
-          const session = optionalString(input, 'Session');
-          const responses = stringMap(input, 'ChallengeResponses') ?? {};
-          if (challengeName !== 'NEW_PASSWORD_REQUIRED') {
-            // The only challenge local AWS issues; a session can answer only the challenge it was issued for.
-            throw errors.notAuthorized('Invalid session for the user.');
-          }
-          return userPools.respondToNewPasswordChallenge({ clientId, session, responses }, ctx.now);
-        },
-      },
-      GetUser: {
-        public: true,
-        handle: (input: JsonObject, ctx) =>
-          userPools.getUser(requiredString(input, 'AccessToken', 'accessToken', errors.missingMember), ctx.now),
-      },
-      GlobalSignOut: {
-        public: true,
-        handle: (input: JsonObject, ctx) => {
-          userPools.globalSignOut(requiredString(input, 'AccessToken', 'accessToken', errors.missingMember), ctx.now);
-          return {};
-        },
-      },
-      ...adminOperations(userPools),
-    },
+    model: new ServiceModel('json1.1', cognitoIdpSchemas, Object.keys(operations)),
+    operations,
   };
 }
