@@ -1,33 +1,38 @@
 /** awsJson1.1 (Cognito) input decoding: the parsed body walked against the operation's input shape. */
 import type { DecodeProblem } from './problems.ts';
 import type { OperationModel } from './shapes.ts';
-import { walkInput, type Path, type Source } from './walk.ts';
+import { report, walkInput, type Path, type Source } from './walk.ts';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function wrongType(at: Path, problems: DecodeProblem[]): undefined {
-  problems.push({ kind: 'json-type', ...at });
+function wrongType(at: Path | undefined, problems: DecodeProblem[]): undefined {
+  report(problems, 'json-type', at);
   return undefined;
 }
 
 /** null is "absent" in awsJson, as AWS reads it. */
 const jsonSource: Source<unknown> = {
-  fields(node, at, problems) {
-    if (node === null) return undefined;
-    if (!isObject(node)) return wrongType(at, problems);
-    return (wireName) => (Object.hasOwn(node, wireName) && node[wireName] !== null ? node[wireName] : undefined);
+  isStructure(node, at, problems) {
+    if (node === null) return false;
+    if (isObject(node)) return true;
+    wrongType(at, problems);
+    return false;
+  },
+  field(node, wireName) {
+    const object = node as Record<string, unknown>;
+    return Object.hasOwn(object, wireName) && object[wireName] !== null ? object[wireName] : undefined;
   },
   items(node, _list, at, problems) {
     if (node === null) return undefined;
     if (!Array.isArray(node)) return wrongType(at, problems);
-    return node.map((item: unknown, index) => ({ node: item, wirePath: `${at.wirePath}[${index}]` }));
+    return node.map((item: unknown, index) => ({ node: item, wireName: String(index) }));
   },
   entries(node, _map, at, problems) {
     if (node === null) return undefined;
     if (!isObject(node)) return wrongType(at, problems);
-    return Object.keys(node).map((key) => ({ key, value: node[key], wirePath: `${at.wirePath}.${key}` }));
+    return Object.keys(node).map((key) => ({ key, value: node[key], wireName: key }));
   },
   scalar(node, shape, at, problems) {
     if (node === null) return undefined;

@@ -4,30 +4,29 @@
  * then the operation's input shape walks that tree. No parameter is looked at twice, whatever the list sizes.
  */
 import type { DecodeProblem } from './problems.ts';
-import type { ListShape, MapShape } from './shapes.ts';
-import { walkInput, type Path, type Source } from './walk.ts';
-import type { OperationModel } from './shapes.ts';
+import type { ListShape, MapShape, OperationModel } from './shapes.ts';
+import { report, walkInput, type Source } from './walk.ts';
 
 interface ParamNode {
-  value?: string;
-  children?: Map<string, ParamNode>;
+  value: string | undefined;
+  children: Map<string, ParamNode> | undefined;
 }
+
+const leaf = (): ParamNode => ({ value: undefined, children: undefined });
 
 /** One pass over the parameters; unknown names cost a node and are never visited. */
 export function paramTree(params: ReadonlyMap<string, string>): ParamNode {
-  const root: ParamNode = { children: new Map() };
+  const root: ParamNode = { value: undefined, children: new Map() };
   for (const [name, value] of params) {
     let node = root;
     let start = 0;
     for (;;) {
       const dot = name.indexOf('.', start);
       const segment = dot === -1 ? name.slice(start) : name.slice(start, dot);
-      const children = (node.children ??= new Map());
+      let children = node.children;
+      if (children === undefined) node.children = children = new Map();
       let next = children.get(segment);
-      if (!next) {
-        next = {};
-        children.set(segment, next);
-      }
+      if (next === undefined) children.set(segment, (next = leaf()));
       node = next;
       if (dot === -1) break;
       start = dot + 1;
@@ -37,36 +36,43 @@ export function paramTree(params: ReadonlyMap<string, string>): ParamNode {
   return root;
 }
 
-// Only canonical indexes (1, 2, … 99999999): `01`, `1e0`, `0x1` or ` 1` name no item, as on AWS.
+// Only canonical indexes (1, 2, … 999999999): `01`, `1e0`, `0x1` or ` 1` name no item, as on AWS.
 const CANONICAL_INDEX = /^[1-9][0-9]{0,8}$/;
 const INTEGER = /^-?\d+$/;
 
-/** The items of `node` by ascending index; undefined when there is none. */
-function indexed(node: ParamNode | undefined, wirePrefix: string): { index: number; node: ParamNode; wirePath: string }[] | undefined {
-  if (!node?.children) return undefined;
-  const items: { index: number; node: ParamNode; wirePath: string }[] = [];
+interface Indexed {
+  index: number;
+  node: ParamNode;
+  wireName: string;
+}
+
+/** The items under `node` by ascending index; undefined when there is none. */
+function indexed(node: ParamNode | undefined, container: string | undefined): Indexed[] | undefined {
+  if (node?.children === undefined) return undefined;
+  const items: Indexed[] = [];
+  let sorted = true;
   for (const [segment, item] of node.children) {
-    if (CANONICAL_INDEX.test(segment)) items.push({ index: Number(segment), node: item, wirePath: `${wirePrefix}.${segment}` });
+    if (!CANONICAL_INDEX.test(segment)) continue;
+    const index = Number(segment);
+    if (items.length > 0 && index < items[items.length - 1]!.index) sorted = false;
+    items.push({ index, node: item, wireName: container === undefined ? segment : `${container}.${segment}` });
   }
   if (items.length === 0) return undefined;
-  return items.sort((a, b) => a.index - b.index);
+  return sorted ? items : items.sort((a, b) => a.index - b.index);
 }
 
 const querySource: Source<ParamNode> = {
-  fields(node) {
-    const children = node.children;
-    return children === undefined ? undefined : (wireName) => children.get(wireName);
+  isStructure: (node) => node.children !== undefined,
+  field: (node, wireName) => node.children!.get(wireName),
+  items(node: ParamNode, list: ListShape) {
+    return list.itemName === undefined ? indexed(node, undefined) : indexed(node.children?.get(list.itemName), list.itemName);
   },
-  items(node: ParamNode, list: ListShape, at: Path) {
-    if (list.itemName === undefined) return indexed(node, at.wirePath);
-    return indexed(node.children?.get(list.itemName), `${at.wirePath}.${list.itemName}`);
-  },
-  entries(node: ParamNode, map: MapShape, at: Path) {
-    const entries = map.entryName === undefined ? indexed(node, at.wirePath) : indexed(node.children?.get(map.entryName), `${at.wirePath}.${map.entryName}`);
+  entries(node: ParamNode, map: MapShape) {
+    const entries = map.entryName === undefined ? indexed(node, undefined) : indexed(node.children?.get(map.entryName), map.entryName);
     return entries?.map((entry) => ({
-      key: entry.node.children?.get(map.keyName) ?? {},
-      value: entry.node.children?.get(map.valueName) ?? {},
-      wirePath: entry.wirePath,
+      key: entry.node.children?.get(map.keyName) ?? leaf(),
+      value: entry.node.children?.get(map.valueName) ?? leaf(),
+      wireName: entry.wireName,
     }));
   },
   scalar(node, shape, at, problems: DecodeProblem[]) {
@@ -79,19 +85,19 @@ const querySource: Source<ParamNode> = {
       case 'integer': {
         const trimmed = raw.trim();
         if (INTEGER.test(trimmed) && Number.isSafeInteger(Number(trimmed))) return Number(trimmed);
-        problems.push({ kind: 'number', raw, ...at });
+        report(problems, 'number', at, raw);
         return undefined;
       }
       case 'boolean': {
         const lower = raw.toLowerCase();
         if (lower === 'true' || lower === 'false') return lower === 'true';
-        problems.push({ kind: 'boolean', raw, ...at });
+        report(problems, 'boolean', at, raw);
         return undefined;
       }
       case 'timestamp': {
         const time = Date.parse(raw);
         if (!Number.isNaN(time)) return new Date(time);
-        problems.push({ kind: 'timestamp', raw, ...at });
+        report(problems, 'timestamp', at, raw);
         return undefined;
       }
       case 'blob':
