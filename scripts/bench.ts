@@ -8,7 +8,9 @@
  * 5. EC2 at scale (10,000 instances, 5,000 instance profiles): DescribeInstances / ListInstanceProfiles pages of 1,000,
  *    then the console at that scale in Chromium (bench/ui-scale.ts): the instances page's first rows, and each
  *    keystroke, from key to paint, in the instances filter and in the Attach/Replace dialog's profile drop-down,
- * 6. the load test of test/robustness/load.ts (50 clients, BENCH_LOAD_SECONDS, default 60) with the server's RSS.
+ * 6. the load test of test/robustness/load.ts (50 clients, BENCH_LOAD_SECONDS, default 60) with the server's RSS,
+ * 7. a fuzz of 20,000 signed malformed requests over every operation (5xx count) and the decode time of a
+ *    20,000-filter DescribeInstances (bench/model-fuzz.ts).
  * Everything runs on loopback against local AWS children started here and stopped before exit.
  * Prints a table, then the JSON (also written to .bench/results.json). Exits 0 even when a target is missed:
  * the `targets` block says which were met.
@@ -21,6 +23,7 @@ import { buildConsole, repoRoot } from './console-build.ts';
 import { analyzeBundle, type AssetSize } from './bench/bundle.ts';
 import { measureEc2Scale, type Ec2ScaleResult } from './bench/ec2-scale.ts';
 import { runLoad, type LoadResult } from './bench/load.ts';
+import { measureModelFuzz, modelFuzzReport, modelFuzzTargets } from './bench/model-fuzz.ts';
 import { measurePolicyFilter } from './bench/policy-filter.ts';
 import { readManifest, routeCostBeyondShell, type RouteCost } from './bench/route-chunk.ts';
 import { QuerySigner } from './bench/sigv4-sign.ts';
@@ -230,6 +233,10 @@ async function main(): Promise<void> {
   const loadTest = await measureLoadTest();
   const loadServerErrors = count(loadTest.serverErrors) + count(loadTest.transportErrors);
 
+  console.log('Model fuzz: 20,000 signed malformed requests over every operation, then 20,000 filters decoded…');
+  const modelFuzz = await measureModelFuzz();
+  const modelFuzzLines = modelFuzzReport(modelFuzz);
+
   const targets = {
     initialJs: {
       limitKb: TARGETS.initialJsGzipKb,
@@ -297,6 +304,7 @@ async function main(): Promise<void> {
       actual: loadServerErrors,
       met: loadServerErrors === TARGETS.loadServerErrors,
     },
+    ...modelFuzzTargets(modelFuzz),
   };
   const results = {
     measuredAt: new Date().toISOString(),
@@ -306,6 +314,7 @@ async function main(): Promise<void> {
     getRole,
     ec2Scale,
     loadTest,
+    modelFuzz,
     targets,
   };
 
@@ -385,6 +394,8 @@ async function main(): Promise<void> {
       `AWS errors by code: ${listCounts(loadTest.errorsByCode)}`,
       `5xx: ${listCounts(loadTest.serverErrors)}; transport errors: ${listCounts(loadTest.transportErrors)}`,
       '',
+      ...modelFuzzLines.lines,
+      '',
       'Targets:',
       table([
         ['target', 'limit', 'actual', ''],
@@ -463,6 +474,7 @@ async function main(): Promise<void> {
           loadServerErrors,
           mark(targets.loadTestServerErrors.met),
         ],
+        ...modelFuzzLines.targetRows,
       ]),
       '',
     ].join('\n'),
