@@ -233,8 +233,4 @@ export class ServiceModel {
   operation(name: string): OperationModel | undefined {
     return this.operations.get(name);
   }
-
-  operationNames(): string[] {
-    return [...this.operations.keys()];
-  }
 }
