@@ -62,7 +62,7 @@ export function walk<Node>(source: Source<Node>, shape: Shape, node: Node, at: P
       if (entries === undefined) return undefined;
       const decoded: Record<string, unknown> = {};
       for (const entry of entries) {
-        const entryPath: Path = { parent: at, messageName: '', wireName: entry.wireName };
+        const entryPath: Path = { parent: at, messageName: entry.wireName, wireName: entry.wireName };
         const key = walk(source, shape.key, entry.key, entryPath, problems);
         const value = walk(source, shape.value, entry.value, entryPath, problems);
         if (typeof key === 'string' && value !== undefined) Object.defineProperty(decoded, key, { value, enumerable: true, writable: true, configurable: true });
