@@ -1,9 +1,11 @@
+import * as iamSchemas from '@aws-sdk/client-iam/dist-es/schemas/schemas_0.js';
 import { describe, expect, it } from 'vitest';
 import { AwsError } from './aws-error.ts';
 import { serializeAwsQueryError, serializeAwsQuerySuccess } from './aws-query.ts';
 import { serializeEc2Error, serializeEc2Success } from './ec2-query.ts';
 import { parseForm } from './form.ts';
 import { decodeJsonBody, serializeJsonError, serializeJsonSuccess } from './json.ts';
+import { ServiceModel } from './model/shapes.ts';
 import { escapeXml, isoSeconds } from './xml.ts';
 
 const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
@@ -48,39 +50,44 @@ describe('XML escaping', () => {
 });
 
 describe('awsQuery serializer', () => {
-  it('wraps the result, lists members, formats dates and booleans, omits undefined', () => {
+  const iam = new ServiceModel('awsQuery', iamSchemas, ['GetRole', 'DeleteRole', 'ListRolePolicies', 'UpdateRole']);
+  const output = (operation: string) => iam.operation(operation)!.output;
+
+  it('writes the result by the output shape: model order, member lists, dates, numbers; nothing undefined or unknown', () => {
     const xml = serializeAwsQuerySuccess(
       'GetRole',
       IAM_NS,
+      output('GetRole'),
       {
         Role: {
+          MaxSessionDuration: 3600,
+          Tags: [{ Key: 'k', Value: 'v' }],
           RoleName: 'a&b',
           CreateDate: new Date(Date.UTC(2026, 10, 28, 1, 2, 3)),
           Description: undefined,
-          Tags: [{ Key: 'k', Value: 'v' }],
-          MaxSessionDuration: 3600,
+          NotInTheModel: 'x',
         },
-        IsTruncated: false,
       },
       'req-1',
     );
     expect(xml).toBe(
       `<GetRoleResponse xmlns="${IAM_NS}"><GetRoleResult><Role><RoleName>a&amp;b</RoleName>` +
-        '<CreateDate>2026-11-28T01:02:03Z</CreateDate><Tags><member><Key>k</Key><Value>v</Value></member></Tags>' +
-        '<MaxSessionDuration>3600</MaxSessionDuration></Role><IsTruncated>false</IsTruncated></GetRoleResult>' +
+        '<CreateDate>2026-11-28T01:02:03Z</CreateDate><MaxSessionDuration>3600</MaxSessionDuration>' +
+        '<Tags><member><Key>k</Key><Value>v</Value></member></Tags></Role></GetRoleResult>' +
         '<ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></GetRoleResponse>',
     );
   });
 
-  it('has no Result element when the operation returns nothing', () => {
-    expect(serializeAwsQuerySuccess('DeleteRole', IAM_NS, undefined, 'r')).toBe(
+  it('has no Result element when the operation has no output, an empty one when its output has no members', () => {
+    expect(serializeAwsQuerySuccess('DeleteRole', IAM_NS, output('DeleteRole'), undefined, 'r')).toBe(
       `<DeleteRoleResponse xmlns="${IAM_NS}"><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DeleteRoleResponse>`,
     );
+    expect(serializeAwsQuerySuccess('UpdateRole', IAM_NS, output('UpdateRole'), {}, 'r')).toContain('<UpdateRoleResult></UpdateRoleResult>');
   });
 
-  it('writes string lists as members', () => {
-    expect(serializeAwsQuerySuccess('X', IAM_NS, { Names: ['a', 'b'] }, 'r')).toContain(
-      '<XResult><Names><member>a</member><member>b</member></Names></XResult>',
+  it('writes string lists as members and booleans as true/false', () => {
+    expect(serializeAwsQuerySuccess('ListRolePolicies', IAM_NS, output('ListRolePolicies'), { PolicyNames: ['a', 'b'], IsTruncated: false }, 'r')).toContain(
+      '<ListRolePoliciesResult><PolicyNames><member>a</member><member>b</member></PolicyNames><IsTruncated>false</IsTruncated></ListRolePoliciesResult>',
     );
   });
 

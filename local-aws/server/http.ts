@@ -126,7 +126,11 @@ function successReply(service: ServiceDefinition, operation: string, output: unk
     case 'ec2Query':
       return { status: 200, contentType: EC2_CONTENT_TYPE, body: serializeEc2Success(operation, output, requestId, service.xmlNamespace) };
     case 'awsQuery':
-      return { status: 200, contentType: AWS_QUERY_CONTENT_TYPE, body: serializeAwsQuerySuccess(operation, service.xmlNamespace, output, requestId) };
+      return {
+        status: 200,
+        contentType: AWS_QUERY_CONTENT_TYPE,
+        body: serializeAwsQuerySuccess(operation, service.xmlNamespace, service.model.operation(operation)?.output, output, requestId),
+      };
   }
 }
 

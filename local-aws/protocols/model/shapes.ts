@@ -60,6 +60,8 @@ export interface Member {
 export interface OperationModel {
   name: string;
   input: StructureShape;
+  /** Undefined when the operation answers nothing (smithy's Unit): awsQuery then writes no Result element. */
+  output: StructureShape | undefined;
 }
 
 type Traits = Record<string, unknown>;
@@ -114,7 +116,9 @@ class ShapeReader {
     if (!Array.isArray(schema) || schema[0] !== 9) throw new Error('not an operation schema');
     const input = this.shape(schema[4], {});
     if (input.kind !== 'structure') throw new Error(`${String(schema[2])}: input is not a structure`);
-    return { name: String(schema[2]), input };
+    const output = unwrap(schema[5]).schema === 'unit' ? undefined : this.shape(schema[5], {});
+    if (output !== undefined && output.kind !== 'structure') throw new Error(`${String(schema[2])}: output is not a structure`);
+    return { name: String(schema[2]), input, output };
   }
 
   private shape(ref: unknown, memberTraits: Traits): Shape {
@@ -209,7 +213,7 @@ class ShapeReader {
   }
 }
 
-/** One service's model for one protocol: the input shapes of the operations local AWS serves. */
+/** One service's model for one protocol: the input and output shapes of the operations local AWS serves. */
 export class ServiceModel {
   private readonly operations = new Map<string, OperationModel>();
 
