@@ -1,3 +1,4 @@
+import * as cognitoIdentitySchemas from '@aws-sdk/client-cognito-identity/dist-es/schemas/schemas_0.js';
 import * as iamSchemas from '@aws-sdk/client-iam/dist-es/schemas/schemas_0.js';
 import { describe, expect, it } from 'vitest';
 import { AwsError } from './aws-error.ts';
@@ -137,10 +138,12 @@ describe('JSON 1.1', () => {
     expect(() => decodeJsonBody('[1]')).toThrow(AwsError);
   });
 
-  it('writes Dates as epoch seconds, nested too', () => {
-    const body = serializeJsonSuccess({ Credentials: { Expiration: new Date(1_800_000_000_500), AccessKeyId: 'ASIA' } });
+  it("writes the output shape's members only, Dates as epoch seconds, nested too", () => {
+    const identity = new ServiceModel('json1.1', cognitoIdentitySchemas, ['GetCredentialsForIdentity']);
+    const output = identity.operation('GetCredentialsForIdentity')!.output;
+    const body = serializeJsonSuccess(output, { Credentials: { Expiration: new Date(1_800_000_000_500), AccessKeyId: 'ASIA', Extra: 1 }, IdentityId: undefined });
     expect(JSON.parse(body)).toEqual({ Credentials: { Expiration: 1_800_000_000.5, AccessKeyId: 'ASIA' } });
-    expect(serializeJsonSuccess(undefined)).toBe('{}');
+    expect(serializeJsonSuccess(output, undefined)).toBe('{}');
   });
 
   it('writes errors as __type and message', () => {

@@ -120,16 +120,17 @@ function errorReply(service: ServiceDefinition | undefined, error: AwsError, req
 }
 
 function successReply(service: ServiceDefinition, operation: string, output: unknown, requestId: string): Reply {
+  const outputShape = service.model.operation(operation)?.output;
   switch (service.protocol) {
     case 'json1.1':
-      return { status: 200, contentType: JSON_11_CONTENT_TYPE, body: serializeJsonSuccess(output) };
+      return { status: 200, contentType: JSON_11_CONTENT_TYPE, body: serializeJsonSuccess(outputShape, output) };
     case 'ec2Query':
       return { status: 200, contentType: EC2_CONTENT_TYPE, body: serializeEc2Success(operation, output, requestId, service.xmlNamespace) };
     case 'awsQuery':
       return {
         status: 200,
         contentType: AWS_QUERY_CONTENT_TYPE,
-        body: serializeAwsQuerySuccess(operation, service.xmlNamespace, service.model.operation(operation)?.output, output, requestId),
+        body: serializeAwsQuerySuccess(operation, service.xmlNamespace, outputShape, output, requestId),
       };
   }
 }
