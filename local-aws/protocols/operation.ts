@@ -53,11 +53,10 @@ export interface OperationDefinition<Input extends object = object> {
   public?: boolean;
   /**
    * Returns the output:
-   * - awsQuery: the contents of <XResult> (e.g. `{ Role: {...} }`), or undefined when the operation has none.
-   *   Arrays become <member> lists, Dates ISO-8601, booleans true/false; undefined fields are omitted.
+   * - awsQuery and json1.1: the SDK's output type (e.g. `{ Role: {...} }`), written by the operation's output shape
+   *   from AWS's model (element order, list items, timestamps); members the model lacks are not written.
    * - ec2Query: the elements after <requestId>, with EC2's lowerCamel names (`{ reservationSet: [...] }`);
-   *   arrays become <item> lists.
-   * - json1.1: the JSON body; Dates become epoch seconds.
+   *   arrays become <item> lists (not yet written by the model: EC2's views keep pre-written XML per instance).
    * Throws AwsError for AWS's errors. Must call ctx.authorize before any effect, unless public.
    */
   handle(input: Input, ctx: RequestContext): unknown;
