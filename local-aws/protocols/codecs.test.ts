@@ -1,5 +1,5 @@
-import * as cognitoIdentitySchemas from '@aws-sdk/client-cognito-identity/dist-es/schemas/schemas_0.js';
-import * as iamSchemas from '@aws-sdk/client-iam/dist-es/schemas/schemas_0.js';
+import * as cognitoIdentitySchemas from '@aws-sdk/client-cognito-identity';
+import * as iamSchemas from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
 import { AwsError } from './aws-error.ts';
 import { serializeAwsQueryError, serializeAwsQuerySuccess } from './aws-query.ts';

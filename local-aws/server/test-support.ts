@@ -4,11 +4,11 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { DescribeIamInstanceProfileAssociationsRequest } from '@aws-sdk/client-ec2';
-import { DescribeIamInstanceProfileAssociations$ } from '@aws-sdk/client-ec2/dist-es/schemas/schemas_0.js';
+import { DescribeIamInstanceProfileAssociations$ } from '@aws-sdk/client-ec2';
 import type { GetRoleRequest } from '@aws-sdk/client-iam';
-import { GetRole$ } from '@aws-sdk/client-iam/dist-es/schemas/schemas_0.js';
+import { GetRole$ } from '@aws-sdk/client-iam';
 import type { InitiateAuthRequest } from '@aws-sdk/client-cognito-identity-provider';
-import { InitiateAuth$, ListUserPools$ } from '@aws-sdk/client-cognito-identity-provider/dist-es/schemas/schemas_0.js';
+import { InitiateAuth$, ListUserPools$ } from '@aws-sdk/client-cognito-identity-provider';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { AwsError } from '../protocols/aws-error.ts';
 import type { LocalAwsSettings } from '../config.ts';

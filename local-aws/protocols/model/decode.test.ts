@@ -1,6 +1,6 @@
-import * as cognitoIdpSchemas from '@aws-sdk/client-cognito-identity-provider/dist-es/schemas/schemas_0.js';
-import * as ec2Schemas from '@aws-sdk/client-ec2/dist-es/schemas/schemas_0.js';
-import * as iamSchemas from '@aws-sdk/client-iam/dist-es/schemas/schemas_0.js';
+import * as cognitoIdpSchemas from '@aws-sdk/client-cognito-identity-provider';
+import * as ec2Schemas from '@aws-sdk/client-ec2';
+import * as iamSchemas from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
 import { AwsError } from '../aws-error.ts';
 import { parseForm } from '../form.ts';

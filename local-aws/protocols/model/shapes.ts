@@ -1,6 +1,7 @@
 /**
- * AWS's service models, as the SDK v3 packages ship them (smithy "static schemas": nested arrays in
- * `dist-es/schemas/schemas_0.js`), read into a small shape tree that the decoders walk.
+ * AWS's service models, as the SDK v3 packages ship them (smithy "static schemas": nested arrays that each client
+ * package exports as `CreateRole$`, `CreateRoleRequest$`, …), read into a small shape tree that the decoders walk.
+ * The package's main entry is imported (its dist-es modules use extensionless imports that plain Node cannot load).
  *
  * The arrays: operation `[9, ns, name, traits, () => input, () => output]`; structure and error
  * `[3 | -3, ns, name, traits, memberNames, memberSchemas, requiredCount?]` (the first `requiredCount` members
@@ -218,7 +219,7 @@ export class ServiceModel {
   private readonly operations = new Map<string, OperationModel>();
 
   /**
-   * @param schemas the SDK's schema module (`export var CreateRole$ = [9, …]`, …)
+   * @param schemas the SDK client package's exports, among them its schemas (`CreateRole$ = [9, …]`, …)
    * @param served the operations local AWS serves: one that the model lacks is a start-up error
    */
   constructor(

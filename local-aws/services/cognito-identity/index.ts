@@ -1,5 +1,5 @@
 import type { GetCredentialsForIdentityInput, GetIdInput } from '@aws-sdk/client-cognito-identity';
-import * as cognitoIdentitySchemas from '@aws-sdk/client-cognito-identity/dist-es/schemas/schemas_0.js';
+import * as cognitoIdentitySchemas from '@aws-sdk/client-cognito-identity';
 import type { Decoded } from '../../protocols/model/decoded.ts';
 import { ServiceModel } from '../../protocols/model/shapes.ts';
 import type { JsonService, OperationDefinition } from '../../protocols/operation.ts';

@@ -4,7 +4,7 @@ import type {
   InitiateAuthRequest,
   RespondToAuthChallengeRequest,
 } from '@aws-sdk/client-cognito-identity-provider';
-import * as cognitoIdpSchemas from '@aws-sdk/client-cognito-identity-provider/dist-es/schemas/schemas_0.js';
+import * as cognitoIdpSchemas from '@aws-sdk/client-cognito-identity-provider';
 import type { Decoded } from '../../protocols/model/decoded.ts';
 import { ServiceModel } from '../../protocols/model/shapes.ts';
 import type { JsonService, OperationDefinition } from '../../protocols/operation.ts';

@@ -16,7 +16,7 @@ import type {
   Tag,
   TerminateInstancesRequest,
 } from '@aws-sdk/client-ec2';
-import * as ec2Schemas from '@aws-sdk/client-ec2/dist-es/schemas/schemas_0.js';
+import * as ec2Schemas from '@aws-sdk/client-ec2';
 import type { Decoded } from '../../protocols/model/decoded.ts';
 import { ServiceModel } from '../../protocols/model/shapes.ts';
 import type { OperationDefinition, QueryService, RequestContext } from '../../protocols/operation.ts';

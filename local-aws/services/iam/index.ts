@@ -1,4 +1,4 @@
-import * as iamSchemas from '@aws-sdk/client-iam/dist-es/schemas/schemas_0.js';
+import * as iamSchemas from '@aws-sdk/client-iam';
 import { ServiceModel } from '../../protocols/model/shapes.ts';
 import type { QueryService } from '../../protocols/operation.ts';
 import { accessDenied } from './errors.ts';

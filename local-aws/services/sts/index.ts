@@ -1,4 +1,4 @@
-import * as stsSchemas from '@aws-sdk/client-sts/dist-es/schemas/schemas_0.js';
+import * as stsSchemas from '@aws-sdk/client-sts';
 import { AwsError } from '../../protocols/aws-error.ts';
 import { ServiceModel } from '../../protocols/model/shapes.ts';
 import type { OperationDefinition, QueryService } from '../../protocols/operation.ts';
