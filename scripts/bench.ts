@@ -13,6 +13,8 @@
  * 8. the front door (bench/front-door.ts): RSS under 100 concurrent unsigned 20 MB bodies, other callers' GetRole p50
  *    beside 16 sign-in loops (right and wrong passwords), and signed GetRole against a bare Node server answering a
  *    canned GetRole (bench/bare-get-role-child.ts), measured right after the GetRole run of 2.
+ * 9. a fuzz of 20,000 signed malformed requests over every operation (5xx count) and the decode time of a
+ *    20,000-filter DescribeInstances (bench/model-fuzz.ts).
  * Everything runs on loopback against local AWS children started here and stopped before exit.
  * Prints a table, then the JSON (also written to .bench/results.json). Exits 0 even when a target is missed:
  * the `targets` block says which were met.
@@ -27,6 +29,7 @@ import { measureEc2Scale, type Ec2ScaleResult } from './bench/ec2-scale.ts';
 import { measureInProcess } from './bench/in-process.ts';
 import { measureFrontDoor, type FrontDoorResult } from './bench/front-door.ts';
 import { runLoad, type LoadResult } from './bench/load.ts';
+import { measureModelFuzz, modelFuzzReport, modelFuzzTargets } from './bench/model-fuzz.ts';
 import { measurePolicyFilter } from './bench/policy-filter.ts';
 import { readManifest, routeCostBeyondShell, type RouteCost } from './bench/route-chunk.ts';
 import { QuerySigner } from './bench/sigv4-sign.ts';
@@ -290,6 +293,9 @@ async function main(): Promise<void> {
   const frontDoor = await measureFrontDoorOnChild();
   const floodRssRiseMb = Math.max(frontDoor.declaredFlood.rssRiseMb, frontDoor.chunkedFlood.rssRiseMb);
   const getRoleVsBare = Math.round((getRole.requestsPerSecond / bareGetRole.requestsPerSecond) * 100) / 100;
+  console.log('Model fuzz: 20,000 signed malformed requests over every operation, then 20,000 filters decoded…');
+  const modelFuzz = await measureModelFuzz();
+  const modelFuzzLines = modelFuzzReport(modelFuzz);
 
   const targets = {
     initialJs: {
@@ -378,6 +384,7 @@ async function main(): Promise<void> {
       actual: getRoleVsBare,
       met: getRoleVsBare >= TARGETS.getRoleVsBareServer && getRole.errors === 0 && bareGetRole.errors === 0,
     },
+    ...modelFuzzTargets(modelFuzz),
   };
   const results = {
     measuredAt: new Date().toISOString(),
@@ -390,6 +397,7 @@ async function main(): Promise<void> {
     frontDoor,
     ec2Scale,
     loadTest,
+    modelFuzz,
     targets,
   };
 
@@ -501,6 +509,8 @@ async function main(): Promise<void> {
       `AWS errors by code: ${listCounts(loadTest.errorsByCode)}`,
       `5xx: ${listCounts(loadTest.serverErrors)}; transport errors: ${listCounts(loadTest.transportErrors)}`,
       '',
+      ...modelFuzzLines.lines,
+      '',
       'Targets:',
       table([
         ['target', 'limit', 'actual', ''],
@@ -603,6 +613,7 @@ async function main(): Promise<void> {
           getRoleVsBare,
           mark(targets.getRoleVsBareServer.met),
         ],
+        ...modelFuzzLines.targetRows,
       ]),
       '',
     ].join('\n'),

@@ -1,21 +1,24 @@
 import type { AwsError } from './aws-error.ts';
-import { escapeXml, isoSeconds, writeFields, type XmlStyle } from './xml.ts';
-
-/** awsQuery (IAM, STS): lists are <member>, timestamps ISO-8601 to the second. */
-export const awsQueryStyle: XmlStyle = { listItem: 'member', date: isoSeconds };
+import type { StructureShape } from './model/shapes.ts';
+import { structureText } from './model/xml-output.ts';
+import { escapeXml } from './xml.ts';
 
 export const AWS_QUERY_CONTENT_TYPE = 'text/xml';
 
 /**
- * `<XResponse xmlns=…><XResult>…</XResult><ResponseMetadata><RequestId>…` — without the Result
- * element when the operation has no output (`result` undefined).
+ * `<XResponse xmlns=…><XResult>…</XResult><ResponseMetadata><RequestId>…`, the result written by the operation's
+ * output shape; without the Result element when the operation has no output (`output` undefined).
  */
-export function serializeAwsQuerySuccess(action: string, xmlNamespace: string, result: unknown, requestId: string): string {
+export function serializeAwsQuerySuccess(
+  action: string,
+  xmlNamespace: string,
+  output: StructureShape | undefined,
+  result: unknown,
+  requestId: string,
+): string {
   const out: string[] = ['<', action, 'Response xmlns="', xmlNamespace, '">'];
-  if (result !== undefined && result !== null) {
-    out.push('<', action, 'Result>');
-    writeFields(out, result as object, awsQueryStyle);
-    out.push('</', action, 'Result>');
+  if (output !== undefined) {
+    out.push('<', action, 'Result>', structureText(output, (result ?? {}) as Record<string, unknown>), '</', action, 'Result>');
   }
   out.push('<ResponseMetadata><RequestId>', escapeXml(requestId), '</RequestId></ResponseMetadata></', action, 'Response>');
   return out.join('');

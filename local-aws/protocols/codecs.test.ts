@@ -1,10 +1,12 @@
+import * as cognitoIdentitySchemas from '@aws-sdk/client-cognito-identity';
+import * as iamSchemas from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
 import { AwsError } from './aws-error.ts';
 import { serializeAwsQueryError, serializeAwsQuerySuccess } from './aws-query.ts';
 import { serializeEc2Error, serializeEc2Success } from './ec2-query.ts';
 import { parseForm } from './form.ts';
 import { decodeJsonBody, serializeJsonError, serializeJsonSuccess } from './json.ts';
-import { decodeQueryRequest } from './query-decode.ts';
+import { ServiceModel } from './model/shapes.ts';
 import { escapeXml, isoSeconds } from './xml.ts';
 
 const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
@@ -28,18 +30,11 @@ describe('form decoding', () => {
     expect(() => parseForm('RoleName=%E0%A4%A')).toThrow(AwsError);
   });
 
-  it('builds member-style lists for awsQuery and flat lists for ec2Query', () => {
-    const iam = decodeQueryRequest('Tags.member.2.Key=b&Tags.member.1.Key=a&Tags.member.1.Value=1', '', 'member');
-    expect(iam.structList('Tags').map((t) => t.string('Key'))).toEqual(['a', 'b']);
-    const ec2 = decodeQueryRequest('InstanceId.1=i-1&InstanceId.2=i-2&Filter.1.Name=state&Filter.1.Value.1=associated', '', 'flat');
-    expect(ec2.list('InstanceId')).toEqual(['i-1', 'i-2']);
-    expect(ec2.structList('Filter')[0]!.list('Value')).toEqual(['associated']);
-  });
-
   it('merges URL query parameters with the body (body wins)', () => {
-    const input = decodeQueryRequest('Action=GetRole', 'Action=ListRoles&Version=2010-05-08', 'member');
-    expect(input.action).toBe('GetRole');
-    expect(input.string('Version')).toBe('2010-05-08');
+    const params = parseForm('Action=ListRoles&Version=2010-05-08');
+    parseForm('Action=GetRole', params);
+    expect(params.get('Action')).toBe('GetRole');
+    expect(params.get('Version')).toBe('2010-05-08');
   });
 });
 
@@ -56,39 +51,44 @@ describe('XML escaping', () => {
 });
 
 describe('awsQuery serializer', () => {
-  it('wraps the result, lists members, formats dates and booleans, omits undefined', () => {
+  const iam = new ServiceModel('awsQuery', iamSchemas, ['GetRole', 'DeleteRole', 'ListRolePolicies', 'UpdateRole']);
+  const output = (operation: string) => iam.operation(operation)!.output;
+
+  it('writes the result by the output shape: model order, member lists, dates, numbers; nothing undefined or unknown', () => {
     const xml = serializeAwsQuerySuccess(
       'GetRole',
       IAM_NS,
+      output('GetRole'),
       {
         Role: {
+          MaxSessionDuration: 3600,
+          Tags: [{ Key: 'k', Value: 'v' }],
           RoleName: 'a&b',
           CreateDate: new Date(Date.UTC(2026, 10, 28, 1, 2, 3)),
           Description: undefined,
-          Tags: [{ Key: 'k', Value: 'v' }],
-          MaxSessionDuration: 3600,
+          NotInTheModel: 'x',
         },
-        IsTruncated: false,
       },
       'req-1',
     );
     expect(xml).toBe(
       `<GetRoleResponse xmlns="${IAM_NS}"><GetRoleResult><Role><RoleName>a&amp;b</RoleName>` +
-        '<CreateDate>2026-11-28T01:02:03Z</CreateDate><Tags><member><Key>k</Key><Value>v</Value></member></Tags>' +
-        '<MaxSessionDuration>3600</MaxSessionDuration></Role><IsTruncated>false</IsTruncated></GetRoleResult>' +
+        '<CreateDate>2026-11-28T01:02:03Z</CreateDate><MaxSessionDuration>3600</MaxSessionDuration>' +
+        '<Tags><member><Key>k</Key><Value>v</Value></member></Tags></Role></GetRoleResult>' +
         '<ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></GetRoleResponse>',
     );
   });
 
-  it('has no Result element when the operation returns nothing', () => {
-    expect(serializeAwsQuerySuccess('DeleteRole', IAM_NS, undefined, 'r')).toBe(
+  it('has no Result element when the operation has no output, an empty one when its output has no members', () => {
+    expect(serializeAwsQuerySuccess('DeleteRole', IAM_NS, output('DeleteRole'), undefined, 'r')).toBe(
       `<DeleteRoleResponse xmlns="${IAM_NS}"><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DeleteRoleResponse>`,
     );
+    expect(serializeAwsQuerySuccess('UpdateRole', IAM_NS, output('UpdateRole'), {}, 'r')).toContain('<UpdateRoleResult></UpdateRoleResult>');
   });
 
-  it('writes string lists as members', () => {
-    expect(serializeAwsQuerySuccess('X', IAM_NS, { Names: ['a', 'b'] }, 'r')).toContain(
-      '<XResult><Names><member>a</member><member>b</member></Names></XResult>',
+  it('writes string lists as members and booleans as true/false', () => {
+    expect(serializeAwsQuerySuccess('ListRolePolicies', IAM_NS, output('ListRolePolicies'), { PolicyNames: ['a', 'b'], IsTruncated: false }, 'r')).toContain(
+      '<ListRolePoliciesResult><PolicyNames><member>a</member><member>b</member></PolicyNames><IsTruncated>false</IsTruncated></ListRolePoliciesResult>',
     );
   });
 
@@ -138,10 +138,12 @@ describe('JSON 1.1', () => {
     expect(() => decodeJsonBody('[1]')).toThrow(AwsError);
   });
 
-  it('writes Dates as epoch seconds, nested too', () => {
-    const body = serializeJsonSuccess({ Credentials: { Expiration: new Date(1_800_000_000_500), AccessKeyId: 'ASIA' } });
+  it("writes the output shape's members only, Dates as epoch seconds, nested too", () => {
+    const identity = new ServiceModel('json1.1', cognitoIdentitySchemas, ['GetCredentialsForIdentity']);
+    const output = identity.operation('GetCredentialsForIdentity')!.output;
+    const body = serializeJsonSuccess(output, { Credentials: { Expiration: new Date(1_800_000_000_500), AccessKeyId: 'ASIA', Extra: 1 }, IdentityId: undefined });
     expect(JSON.parse(body)).toEqual({ Credentials: { Expiration: 1_800_000_000.5, AccessKeyId: 'ASIA' } });
-    expect(serializeJsonSuccess(undefined)).toBe('{}');
+    expect(serializeJsonSuccess(output, undefined)).toBe('{}');
   });
 
   it('writes errors as __type and message', () => {

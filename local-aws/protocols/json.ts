@@ -1,4 +1,6 @@
 import { AwsError } from './aws-error.ts';
+import { jsonStructure } from './model/json-output.ts';
+import type { StructureShape } from './model/shapes.ts';
 import type { JsonObject } from './operation.ts';
 
 export const JSON_11_CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -18,15 +20,10 @@ export function decodeJsonBody(body: string): JsonObject {
   return parsed as JsonObject;
 }
 
-// Dates become epoch seconds (awsJson's timestamp format); undefined fields disappear as JSON.stringify does.
-function replacer(this: unknown, key: string, value: unknown): unknown {
-  const raw = (this as Record<string, unknown>)[key];
-  return raw instanceof Date ? raw.getTime() / 1000 : value;
-}
-
-export function serializeJsonSuccess(output: unknown): string {
-  if (output === undefined || output === null) return '{}';
-  return JSON.stringify(output, replacer);
+/** The answer written by the operation's output shape (`{}` for an operation without output). */
+export function serializeJsonSuccess(output: StructureShape | undefined, result: unknown): string {
+  if (output === undefined || result === undefined || result === null) return '{}';
+  return JSON.stringify(jsonStructure(output, result as Record<string, unknown>));
 }
 
 /** `{"__type":"NotAuthorizedException","message":"…"}`; the same code goes in the x-amzn-ErrorType header. */

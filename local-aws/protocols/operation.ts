@@ -2,13 +2,15 @@
  * The contract between each service and the server that composes them (it lives with the protocols: services
  * implement it without knowing the server).
  *
- * A service is a table of operations. The server decodes the request with the service's protocol,
- * verifies the signature, awaits the optional `prepare`, runs `handle` inside one store transaction
- * (a request that throws changes nothing) and serializes what `handle` returns, or the AwsError it throws.
+ * A service is a table of operations and AWS's model of them. The server verifies the signature, decodes the
+ * request against the operation's input shape (AWS's answer for a missing required member or a malformed value
+ * comes from there, before any handler runs), awaits the optional `prepare`, runs `handle` inside one store
+ * transaction (a request that throws changes nothing) and serializes what `handle` returns, or the AwsError it
+ * throws.
  */
 import type { AwsError } from './aws-error.ts';
 import type { ConditionContext } from '../iam-policy/types.ts';
-import type { QueryInput } from './query-input.ts';
+import type { ServiceModel } from './model/shapes.ts';
 
 export type ServiceName = 'iam' | 'sts' | 'ec2' | 'cognito-idp' | 'cognito-identity';
 
@@ -43,7 +45,11 @@ export interface RequestContext {
 
 export type JsonObject = { [key: string]: unknown };
 
-export interface OperationDefinition<Input, Prepared = unknown> {
+/**
+ * One operation. `Input` is what the model decoder produced: `Decoded<SdkInput>` (protocols/model/decoded.ts),
+ * e.g. `Decoded<CreateRoleRequest>`, whose required members are present.
+ */
+export interface OperationDefinition<Input extends object = object, Prepared = unknown> {
   /** Public operations are served without a signature (Cognito's InitiateAuth, GetId, …). */
   public?: boolean;
   /**
@@ -55,11 +61,10 @@ export interface OperationDefinition<Input, Prepared = unknown> {
   prepare?(input: Input, ctx: RequestContext): Promise<Prepared>;
   /**
    * Returns the output:
-   * - awsQuery: the contents of <XResult> (e.g. `{ Role: {...} }`), or undefined when the operation has none.
-   *   Arrays become <member> lists, Dates ISO-8601, booleans true/false; undefined fields are omitted.
+   * - awsQuery and json1.1: the SDK's output type (e.g. `{ Role: {...} }`), written by the operation's output shape
+   *   from AWS's model (element order, list items, timestamps); members the model lacks are not written.
    * - ec2Query: the elements after <requestId>, with EC2's lowerCamel names (`{ reservationSet: [...] }`);
-   *   arrays become <item> lists.
-   * - json1.1: the JSON body; Dates become epoch seconds.
+   *   arrays become <item> lists (not yet written by the model: EC2's views keep pre-written XML per instance).
    * Throws AwsError for AWS's errors. Must call ctx.authorize before any effect, unless public.
    */
   handle(input: Input, ctx: RequestContext, prepared?: Prepared): unknown;
@@ -69,6 +74,9 @@ interface ServiceBase {
   name: ServiceName;
   /** Builds the service's denial error from AWS's "User: … is not authorized to perform: …" sentence. */
   accessDenied(message: string): AwsError;
+  /** AWS's model of the operations below (built with them: an operation the model lacks fails at start-up). */
+  model: ServiceModel;
+  operations: Record<string, OperationDefinition>;
 }
 
 export interface QueryService extends ServiceBase {
@@ -77,14 +85,12 @@ export interface QueryService extends ServiceBase {
   version: string;
   /** XML namespace of responses, e.g. https://iam.amazonaws.com/doc/2010-05-08/ */
   xmlNamespace: string;
-  operations: Record<string, OperationDefinition<QueryInput>>;
 }
 
 export interface JsonService extends ServiceBase {
   protocol: 'json1.1';
   /** X-Amz-Target prefix, e.g. AWSCognitoIdentityProviderService */
   targetPrefix: string;
-  operations: Record<string, OperationDefinition<JsonObject>>;
 }
 
 export type ServiceDefinition = QueryService | JsonService;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AwsError } from '../protocols/aws-error.ts';
 import { globalConditionKeys, RequestAuthorizer, type AuthorizationScope, type PrincipalPolicySource } from './authorize.ts';
 import { isLoopback } from './local-endpoints.ts';
+import { ServiceModel } from '../protocols/model/shapes.ts';
 import type { Caller, QueryService } from '../protocols/operation.ts';
 
 const USER: Caller = {
@@ -25,6 +26,7 @@ const service: QueryService = {
   version: '2010-05-08',
   xmlNamespace: 'https://iam.amazonaws.com/doc/2010-05-08/',
   accessDenied: (message) => new AwsError('AccessDenied', message, 403),
+  model: new ServiceModel('awsQuery', {}, []),
   operations: {},
 };
 

@@ -11,15 +11,15 @@ import { AwsError } from '../protocols/aws-error.ts';
 import { AWS_QUERY_CONTENT_TYPE, serializeAwsQueryError, serializeAwsQuerySuccess } from '../protocols/aws-query.ts';
 import { EC2_CONTENT_TYPE, serializeEc2Error, serializeEc2Success } from '../protocols/ec2-query.ts';
 import { parseForm } from '../protocols/form.ts';
-import { decodeJsonBody, JSON_11_CONTENT_TYPE, serializeJsonError, serializeJsonSuccess } from '../protocols/json.ts';
-import { QueryInput } from '../protocols/query-input.ts';
+import { JSON_11_CONTENT_TYPE, serializeJsonError, serializeJsonSuccess } from '../protocols/json.ts';
+import { decodeJsonInput, decodeQueryInput } from '../protocols/model/decode.ts';
 import type { Store } from '../store/store.ts';
 import { RequestAuthorizer, type PrincipalPolicySource } from './authorize.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
 import { describeFaults, type FaultInjector } from './faults.ts';
 import { handleLocalRequest, sendLocalRefusal, type LocalEndpointDeps } from './local-endpoints.ts';
 import { addressedService, OriginPolicy } from './origin-policy.ts';
-import type { OperationDefinition, RequestContext, ServiceDefinition } from '../protocols/operation.ts';
+import type { RequestContext, ServiceDefinition } from '../protocols/operation.ts';
 import { routeRequest, serviceTable } from './router.ts';
 import {
   authError,
@@ -137,13 +137,18 @@ function errorReply(service: ServiceDefinition | undefined, error: AwsError, req
 }
 
 function successReply(service: ServiceDefinition, operation: string, output: unknown, requestId: string): Reply {
+  const outputShape = service.model.operation(operation)?.output;
   switch (service.protocol) {
     case 'json1.1':
-      return { status: 200, contentType: JSON_11_CONTENT_TYPE, body: serializeJsonSuccess(output) };
+      return { status: 200, contentType: JSON_11_CONTENT_TYPE, body: serializeJsonSuccess(outputShape, output) };
     case 'ec2Query':
       return { status: 200, contentType: EC2_CONTENT_TYPE, body: serializeEc2Success(operation, output, requestId, service.xmlNamespace) };
     case 'awsQuery':
-      return { status: 200, contentType: AWS_QUERY_CONTENT_TYPE, body: serializeAwsQuerySuccess(operation, service.xmlNamespace, output, requestId) };
+      return {
+        status: 200,
+        contentType: AWS_QUERY_CONTENT_TYPE,
+        body: serializeAwsQuerySuccess(operation, service.xmlNamespace, outputShape, output, requestId),
+      };
   }
 }
 
@@ -262,7 +267,7 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
       if (extra) reply.extraHeaders = { ...reply.extraHeaders, ...extra };
       deliver(reply);
     };
-    const operations = service.operations as Record<string, OperationDefinition<unknown>>;
+    const operations = service.operations;
     const operationNamed = (name: string | undefined) => (name !== undefined && Object.hasOwn(operations, name) ? operations[name] : undefined);
 
     // An unknown JSON operation is named before authentication (the target alone decides it).
@@ -348,7 +353,11 @@ export function createLocalAwsHandler(options: LocalAwsServerOptions): (req: Inc
 
     let output: unknown;
     try {
-      const input = service.protocol === 'json1.1' ? decodeJsonBody(body.toString('utf8')) : new QueryInput(params!, service.protocol === 'ec2Query' ? 'flat' : 'member');
+      // Decoded against AWS's model: a missing required member or a malformed value is answered here, before the handler.
+      const input =
+        service.protocol === 'json1.1'
+          ? decodeJsonInput(service.model, operationName!, body.toString('utf8'))
+          : decodeQueryInput(service.model, operationName!, params!);
       const prepared = await operation!.prepare?.(input, context);
       output = runtime.store.transaction(() => {
         const result = operation!.handle(input, context, prepared);

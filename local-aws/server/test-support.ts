@@ -3,11 +3,19 @@
  * services that exercise routing, protocols, authorization and transactions without the real models.
  */
 import { createHash, createHmac } from 'node:crypto';
+import type { DescribeIamInstanceProfileAssociationsRequest } from '@aws-sdk/client-ec2';
+import { DescribeIamInstanceProfileAssociations$ } from '@aws-sdk/client-ec2';
+import type { GetRoleRequest } from '@aws-sdk/client-iam';
+import { GetRole$ } from '@aws-sdk/client-iam';
+import type { InitiateAuthRequest } from '@aws-sdk/client-cognito-identity-provider';
+import { InitiateAuth$, ListUserPools$ } from '@aws-sdk/client-cognito-identity-provider';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { AwsError } from '../protocols/aws-error.ts';
 import { DEFAULT_CONSOLE_PORT, withLoopbackTwin, type LocalAwsSettings } from '../config.ts';
 import type { Collection } from '../store/store.ts';
-import type { JsonService, QueryService } from '../protocols/operation.ts';
+import type { Decoded } from '../protocols/model/decoded.ts';
+import { ServiceModel } from '../protocols/model/shapes.ts';
+import type { JsonService, OperationDefinition, QueryService } from '../protocols/operation.ts';
 
 export const TEST_ACCOUNT = '123456789012';
 
@@ -27,55 +35,74 @@ export function testSettings(overrides: Partial<LocalAwsSettings> = {}): LocalAw
   };
 }
 
+/** A static schema of a made-up operation whose input has optional string members (the SDK's array format). */
+function fakeOperationSchema(name: string, members: string[]): unknown {
+  const input = [3, 'test', `${name}Request`, 0, members, members.map(() => 0)];
+  return [9, 'test', name, 0, () => input, () => 'unit'];
+}
+
+interface PutThingInput {
+  Name?: string;
+  FailAfterWrite?: string;
+}
+
 export function fakeIamService(things: Collection<{ name: string }>): QueryService {
+  const operations: Record<string, OperationDefinition> = {
+    GetRole: {
+      handle: (input: Decoded<GetRoleRequest>, ctx) => {
+        const name = input.RoleName;
+        ctx.authorize('iam:GetRole', `arn:aws:iam::${TEST_ACCOUNT}:role/${name}`);
+        return {
+          Role: {
+            RoleName: name,
+            Path: '/',
+            Arn: `arn:aws:iam::${TEST_ACCOUNT}:role/${name}`,
+            RoleId: 'AROAEXAMPLEEXAMPLE123',
+            CreateDate: new Date(Date.UTC(2026, 10, 28, 1, 2, 3)),
+            AssumeRolePolicyDocument: encodeURIComponent('{"Version":"2012-10-17","Statement":[]}'),
+            Description: 'line1\nline2 & <more>',
+            MaxSessionDuration: 3600,
+            Tags: [{ Key: 'team', Value: 'blue' }],
+          },
+        };
+      },
+    },
+    PutThing: {
+      handle: (input: PutThingInput, ctx) => {
+        const name = input.Name ?? 'x';
+        ctx.authorize('iam:CreateRole', `arn:aws:iam::${TEST_ACCOUNT}:role/${name}`);
+        things.put(name, { name });
+        if (input.FailAfterWrite === 'true') throw new AwsError('LimitExceeded', 'Cannot exceed quota', 409);
+        return undefined;
+      },
+    },
+    ForgetsToAuthorize: {
+      handle: (input: PutThingInput) => {
+        things.put(input.Name ?? 'unauthorized', { name: 'unauthorized' });
+        return undefined;
+      },
+    },
+    Crashes: {
+      handle: (_input, ctx) => {
+        ctx.authorize('iam:ListRoles', '*');
+        throw new TypeError('boom');
+      },
+    },
+  };
+  const schemas = {
+    GetRole$,
+    PutThing$: fakeOperationSchema('PutThing', ['Name', 'FailAfterWrite']),
+    ForgetsToAuthorize$: fakeOperationSchema('ForgetsToAuthorize', ['Name']),
+    Crashes$: fakeOperationSchema('Crashes', []),
+  };
   return {
     name: 'iam',
     protocol: 'awsQuery',
     version: '2010-05-08',
     xmlNamespace: 'https://iam.amazonaws.com/doc/2010-05-08/',
     accessDenied: (message) => new AwsError('AccessDenied', message, 403),
-    operations: {
-      GetRole: {
-        handle: (input, ctx) => {
-          const name = input.requiredString('RoleName', (n) => new AwsError('ValidationError', `missing ${n}`));
-          ctx.authorize('iam:GetRole', `arn:aws:iam::${TEST_ACCOUNT}:role/${name}`);
-          return {
-            Role: {
-              RoleName: name,
-              Path: '/',
-              Arn: `arn:aws:iam::${TEST_ACCOUNT}:role/${name}`,
-              RoleId: 'AROAEXAMPLEEXAMPLE123',
-              CreateDate: new Date(Date.UTC(2026, 10, 28, 1, 2, 3)),
-              AssumeRolePolicyDocument: encodeURIComponent('{"Version":"2012-10-17","Statement":[]}'),
-              Description: 'line1\nline2 & <more>',
-              MaxSessionDuration: 3600,
-              Tags: [{ Key: 'team', Value: 'blue' }],
-            },
-          };
-        },
-      },
-      PutThing: {
-        handle: (input, ctx) => {
-          const name = input.string('Name') ?? 'x';
-          ctx.authorize('iam:CreateRole', `arn:aws:iam::${TEST_ACCOUNT}:role/${name}`);
-          things.put(name, { name });
-          if (input.string('FailAfterWrite') === 'true') throw new AwsError('LimitExceeded', 'Cannot exceed quota', 409);
-          return undefined;
-        },
-      },
-      ForgetsToAuthorize: {
-        handle: (input) => {
-          things.put(input.string('Name') ?? 'unauthorized', { name: 'unauthorized' });
-          return undefined;
-        },
-      },
-      Crashes: {
-        handle: (_input, ctx) => {
-          ctx.authorize('iam:ListRoles', '*');
-          throw new TypeError('boom');
-        },
-      },
-    },
+    model: new ServiceModel('awsQuery', schemas, Object.keys(operations)),
+    operations,
   };
 }
 
@@ -85,12 +112,16 @@ export function fakeEc2Service(): QueryService {
     protocol: 'ec2Query',
     version: '2016-11-15',
     xmlNamespace: 'http://ec2.amazonaws.com/doc/2016-11-15/',
-    accessDenied: (message) => new AwsError('UnauthorizedOperation', `You are not authorized to perform this operation. ${message}`, 403),
+    accessDenied: (message) =>
+      new AwsError('UnauthorizedOperation', `You are not authorized to perform this operation. ${message}`, 403),
+    model: new ServiceModel('ec2Query', { DescribeIamInstanceProfileAssociations$ }, [
+      'DescribeIamInstanceProfileAssociations',
+    ]),
     operations: {
       DescribeIamInstanceProfileAssociations: {
-        handle: (input, ctx) => {
+        handle: (input: Decoded<DescribeIamInstanceProfileAssociationsRequest>, ctx) => {
           ctx.authorize('ec2:DescribeIamInstanceProfileAssociations', '*');
-          const ids = input.list('AssociationId');
+          const ids = input.AssociationIds ?? [];
           return {
             iamInstanceProfileAssociationSet: (ids.length > 0 ? ids : ['iip-assoc-0123456789abcdef0']).map((id) => ({
               associationId: id,
@@ -112,12 +143,17 @@ export function fakeCognitoService(): JsonService {
     protocol: 'json1.1',
     targetPrefix: 'AWSCognitoIdentityProviderService',
     accessDenied: (message) => new AwsError('AccessDeniedException', message, 400),
+    model: new ServiceModel('json1.1', { InitiateAuth$, ListUserPools$ }, ['InitiateAuth', 'ListUserPools']),
     operations: {
       InitiateAuth: {
         public: true,
-        handle: (input) => {
-          if (input['ClientId'] !== 'client-1') throw new AwsError('ResourceNotFoundException', 'User pool client client-x does not exist.');
-          return { ChallengeParameters: {}, AuthenticationResult: { AccessToken: 'a', ExpiresIn: 3600, TokenType: 'Bearer' } };
+        handle: (input: Decoded<InitiateAuthRequest>) => {
+          if (input.ClientId !== 'client-1')
+            throw new AwsError('ResourceNotFoundException', 'User pool client client-x does not exist.');
+          return {
+            ChallengeParameters: {},
+            AuthenticationResult: { AccessToken: 'a', ExpiresIn: 3600, TokenType: 'Bearer' },
+          };
         },
       },
       ListUserPools: {
@@ -166,7 +202,11 @@ export interface SignedCallOptions {
 export async function signedHeaders(url: string, options: SignedCallOptions): Promise<Record<string, string>> {
   const target = new URL(url);
   const signer = new SignatureV4({
-    credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, sessionToken: options.sessionToken },
+    credentials: {
+      accessKeyId: options.accessKeyId,
+      secretAccessKey: options.secretAccessKey,
+      sessionToken: options.sessionToken,
+    },
     region: options.region ?? 'us-east-1',
     service: options.service,
     sha256: NodeSha256,
@@ -177,7 +217,16 @@ export async function signedHeaders(url: string, options: SignedCallOptions): Pr
     ...options.headers,
   };
   const signed = await signer.sign(
-    { method: 'POST', protocol: 'http:', hostname: target.hostname, port: Number(target.port), path: '/', query: {}, headers, body: options.body },
+    {
+      method: 'POST',
+      protocol: 'http:',
+      hostname: target.hostname,
+      port: Number(target.port),
+      path: '/',
+      query: {},
+      headers,
+      body: options.body,
+    },
     { signingDate: options.signingDate ?? new Date() },
   );
   const sendHeaders = { ...signed.headers };

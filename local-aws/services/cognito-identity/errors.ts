@@ -43,9 +43,6 @@ export function invalidParameter(message: string): AwsError {
   return new AwsError('InvalidParameterException', message);
 }
 
-export function missingMember(member: string): AwsError {
-  return invalidParameter(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
-}
 
 export function patternViolation(member: string, value: string, pattern: string): AwsError {
   return invalidParameter(

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../config.ts';
 import { awsError } from '../../protocols/test-support.ts';
+import { decodeJsonInput } from '../../protocols/model/decode.ts';
 import type { JsonObject, RequestContext } from '../../protocols/operation.ts';
 import { openStore } from '../../store/store.ts';
 import { createCognitoIdpService } from './index.ts';
@@ -33,7 +34,7 @@ function call(operation: string, input: JsonObject): unknown {
   const definition = service.operations[operation];
   if (!definition) throw new Error(`no operation ${operation}`);
   expect(definition.public).toBeFalsy();
-  return definition.handle(input, context());
+  return definition.handle(decodeJsonInput(service.model, operation, JSON.stringify(input)), context());
 }
 
 function signIn(username: string, password: string) {

@@ -34,10 +34,6 @@ export function invalidParameter(message: string): AwsError {
   return new AwsError('InvalidParameterException', message);
 }
 
-/** A required member the request left out (the service frontend's wording). */
-export function missingMember(member: string): AwsError {
-  return invalidParameter(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
-}
 
 export function enumViolation(member: string, value: string, allowed: readonly string[]): AwsError {
   return invalidParameter(

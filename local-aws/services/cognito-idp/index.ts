@@ -1,7 +1,15 @@
-import type { JsonObject, JsonService, OperationDefinition } from '../../protocols/operation.ts';
+import type {
+  GetUserRequest,
+  GlobalSignOutRequest,
+  InitiateAuthRequest,
+  RespondToAuthChallengeRequest,
+} from '@aws-sdk/client-cognito-identity-provider';
+import * as cognitoIdpSchemas from '@aws-sdk/client-cognito-identity-provider';
+import type { Decoded } from '../../protocols/model/decoded.ts';
+import { ServiceModel } from '../../protocols/model/shapes.ts';
+import type { JsonService, OperationDefinition } from '../../protocols/operation.ts';
 import { adminOperations } from './admin-operations.ts';
 import * as errors from './errors.ts';
-import { optionalString, requiredString, stringMap } from './input.ts';
 import { AUTH_FLOWS, type UserPoolModel } from './model.ts';
 import { PreparedPasswords, type PasswordHasher } from './password.ts';
 
@@ -24,15 +32,15 @@ const CHALLENGE_NAMES = [
   'PASSWORD_SRP',
 ] as const;
 
-function signInInput(input: JsonObject) {
-  const authFlow = requiredString(input, 'AuthFlow', 'authFlow', errors.missingMember);
-  const clientId = requiredString(input, 'ClientId', 'clientId', errors.missingMember);
-  if (!(AUTH_FLOWS as readonly string[]).includes(authFlow)) throw errors.enumViolation('authFlow', authFlow, AUTH_FLOWS);
-  return { authFlow, clientId, authParameters: stringMap(input, 'AuthParameters') ?? {} };
+function signInInput(input: Decoded<InitiateAuthRequest>) {
+  const authFlow = input.AuthFlow;
+  if (!(AUTH_FLOWS as readonly string[]).includes(authFlow))
+    throw errors.enumViolation('authFlow', authFlow, AUTH_FLOWS);
+  return { authFlow, clientId: input.ClientId, authParameters: input.AuthParameters ?? {} };
 }
 
 /** InitiateAuth: the password is checked by scrypt prepared off the event loop. */
-function signInOperation(userPools: UserPoolModel): OperationDefinition<JsonObject, PasswordHasher> {
+function signInOperation(userPools: UserPoolModel): OperationDefinition<Decoded<InitiateAuthRequest>, PasswordHasher> {
   return {
     public: true,
     prepare: (input, ctx) => PreparedPasswords.prepare(userPools.signInPasswordWork(signInInput(input), ctx.now)),
@@ -40,27 +48,28 @@ function signInOperation(userPools: UserPoolModel): OperationDefinition<JsonObje
   };
 }
 
-function newPasswordChallengeInput(input: JsonObject) {
-  const clientId = requiredString(input, 'ClientId', 'clientId', errors.missingMember);
-  const challengeName = requiredString(input, 'ChallengeName', 'challengeName', errors.missingMember);
+function newPasswordChallengeInput(input: Decoded<RespondToAuthChallengeRequest>) {
+  const challengeName = input.ChallengeName;
   if (!(CHALLENGE_NAMES as readonly string[]).includes(challengeName)) {
     throw errors.enumViolation('challengeName', challengeName, CHALLENGE_NAMES);
   }
-  const session = optionalString(input, 'Session');
-  const responses = stringMap(input, 'ChallengeResponses') ?? {};
   if (challengeName !== 'NEW_PASSWORD_REQUIRED') {
     // The only challenge local AWS issues; a session can answer only the challenge it was issued for.
     throw errors.notAuthorized('Invalid session for the user.');
   }
-  return { clientId, session, responses };
+  return { clientId: input.ClientId, session: input.Session, responses: input.ChallengeResponses ?? {} };
 }
 
 /** RespondToAuthChallenge (NEW_PASSWORD_REQUIRED): the new password is hashed off the event loop. */
-function newPasswordChallengeOperation(userPools: UserPoolModel): OperationDefinition<JsonObject, PasswordHasher> {
+function newPasswordChallengeOperation(
+  userPools: UserPoolModel,
+): OperationDefinition<Decoded<RespondToAuthChallengeRequest>, PasswordHasher> {
   return {
     public: true,
-    prepare: (input, ctx) => PreparedPasswords.prepare(userPools.newPasswordWork(newPasswordChallengeInput(input), ctx.now)),
-    handle: (input, ctx, passwords) => userPools.respondToNewPasswordChallenge(newPasswordChallengeInput(input), ctx.now, passwords),
+    prepare: (input, ctx) =>
+      PreparedPasswords.prepare(userPools.newPasswordWork(newPasswordChallengeInput(input), ctx.now)),
+    handle: (input, ctx, passwords) =>
+      userPools.respondToNewPasswordChallenge(newPasswordChallengeInput(input), ctx.now, passwords),
   };
 }
 
@@ -70,27 +79,28 @@ function newPasswordChallengeOperation(userPools: UserPoolModel): OperationDefin
  */
 export function createCognitoIdpService(deps: { userPools: UserPoolModel }): JsonService {
   const { userPools } = deps;
+  const operations: Record<string, OperationDefinition> = {
+    InitiateAuth: signInOperation(userPools),
+    RespondToAuthChallenge: newPasswordChallengeOperation(userPools),
+    GetUser: {
+      public: true,
+      handle: (input: Decoded<GetUserRequest>, ctx) => userPools.getUser(input.AccessToken, ctx.now),
+    },
+    GlobalSignOut: {
+      public: true,
+      handle: (input: Decoded<GlobalSignOutRequest>, ctx) => {
+        userPools.globalSignOut(input.AccessToken, ctx.now);
+        return {};
+      },
+    },
+    ...adminOperations(userPools),
+  };
   return {
     name: 'cognito-idp',
     protocol: 'json1.1',
     targetPrefix: 'AWSCognitoIdentityProviderService',
     accessDenied: errors.accessDenied,
-    operations: {
-      InitiateAuth: signInOperation(userPools),
-      RespondToAuthChallenge: newPasswordChallengeOperation(userPools),
-      GetUser: {
-        public: true,
-        handle: (input: JsonObject, ctx) =>
-          userPools.getUser(requiredString(input, 'AccessToken', 'accessToken', errors.missingMember), ctx.now),
-      },
-      GlobalSignOut: {
-        public: true,
-        handle: (input: JsonObject, ctx) => {
-          userPools.globalSignOut(requiredString(input, 'AccessToken', 'accessToken', errors.missingMember), ctx.now);
-          return {};
-        },
-      },
-      ...adminOperations(userPools),
-    },
+    model: new ServiceModel('json1.1', cognitoIdpSchemas, Object.keys(operations)),
+    operations,
   };
 }

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../config.ts';
 import { openStore } from '../../store/store.ts';
 import { awsError } from '../../protocols/test-support.ts';
+import { decodeJsonInput } from '../../protocols/model/decode.ts';
 import { decodeJwt, hasValidSignature } from './jwt.ts';
 import { UserPoolModel, type AuthenticationResult, type InitiateAuthOutput, type SignOutEvent } from './model.ts';
 import { createCognitoIdpService } from './index.ts';
@@ -233,7 +234,7 @@ describe('the JSON service', () => {
     const publicOperations = Object.entries(service.operations).filter(([, op]) => op.public).map(([name]) => name);
     expect(publicOperations.sort()).toEqual(['GetUser', 'GlobalSignOut', 'InitiateAuth', 'RespondToAuthChallenge']);
     expect(Object.keys(service.operations).filter((name) => name.startsWith('Admin')).every((name) => !service.operations[name]!.public)).toBe(true);
-    expect(awsError(() => service.operations.InitiateAuth!.handle({ ClientId: clientId }, ctx))).toEqual({
+    expect(awsError(() => decodeJsonInput(service.model, 'InitiateAuth', JSON.stringify({ ClientId: clientId })))).toEqual({
       code: 'InvalidParameterException',
       message: "1 validation error detected: Value null at 'authFlow' failed to satisfy constraint: Member must not be null",
     });

@@ -1,4 +1,24 @@
-import type { QueryInput } from '../../protocols/query-input.ts';
+import type {
+  AssociateIamInstanceProfileRequest,
+  CreateTagsRequest,
+  DeleteTagsRequest,
+  DescribeAvailabilityZonesRequest,
+  DescribeIamInstanceProfileAssociationsRequest,
+  DescribeInstancesRequest,
+  DescribeRegionsRequest,
+  DisassociateIamInstanceProfileRequest,
+  Filter,
+  IamInstanceProfileSpecification,
+  ReplaceIamInstanceProfileAssociationRequest,
+  RunInstancesRequest,
+  StartInstancesRequest,
+  StopInstancesRequest,
+  Tag,
+  TerminateInstancesRequest,
+} from '@aws-sdk/client-ec2';
+import * as ec2Schemas from '@aws-sdk/client-ec2';
+import type { Decoded } from '../../protocols/model/decoded.ts';
+import { ServiceModel } from '../../protocols/model/shapes.ts';
 import type { OperationDefinition, QueryService, RequestContext } from '../../protocols/operation.ts';
 import type { IamModel } from '../iam/model.ts';
 import { EC2_XMLNS } from '../../protocols/ec2-query.ts';
@@ -10,39 +30,18 @@ import { EC2_REGIONS, regionInfo } from './regions.ts';
 import { associationItem, describedReservationItem, regionItem, reservationItem, stateChangeItem } from './views.ts';
 import { compileFilters } from './filters.ts';
 
-/** EC2 handlers: decode the ec2Query parameters, let the model apply AWS's rules, shape the output. */
+/** EC2 handlers over inputs decoded by AWS's model: the model applies AWS's rules, the views shape the output. */
 
-function integer(input: QueryInput, name: string, elementName: string): number | undefined {
-  const raw = input.string(name);
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(value)) {
-    throw errors.invalidParameterValue(`Invalid value '${raw}' for ${elementName}`);
-  }
-  return value;
+function filters(input: { Filters?: Decoded<Filter>[] }): FilterInput[] {
+  return (input.Filters ?? []).map((filter) => ({ name: filter.Name ?? '', values: filter.Values ?? [] }));
 }
 
-function isDryRun(input: QueryInput): boolean {
-  const raw = input.string('DryRun');
-  if (raw === undefined) return false;
-  const lower = raw.toLowerCase();
-  // Refused before any effect: a request that says DryRun=maybe must not run for real.
-  if (lower !== 'true' && lower !== 'false') throw errors.invalidParameterValue(`Invalid value '${raw}' for dryRun`);
-  return lower === 'true';
+function profileSpec(profile: Decoded<IamInstanceProfileSpecification> | undefined): ProfileSpec | undefined {
+  return profile && { name: profile.Name, arn: profile.Arn };
 }
 
-function filters(input: QueryInput): FilterInput[] {
-  return input.structList('Filter').map((filter) => ({ name: filter.string('Name') ?? '', values: filter.list('Value') }));
-}
-
-function profileSpec(input: QueryInput): ProfileSpec | undefined {
-  const struct = input.struct('IamInstanceProfile');
-  if (!struct) return undefined;
-  return { name: struct.string('Name'), arn: struct.string('Arn') };
-}
-
-function tags(list: QueryInput[]): Ec2Tag[] {
-  return list.map((tag) => ({ key: tag.string('Key') ?? '', value: tag.string('Value') ?? '' }));
+function tags(list: Decoded<Tag>[] | undefined): Ec2Tag[] {
+  return (list ?? []).map((tag) => ({ key: tag.Key ?? '', value: tag.Value ?? '' }));
 }
 
 /** A gate that authorizes every check, then stops a dry run just before the effect. */
@@ -54,24 +53,24 @@ function gateFor(ctx: RequestContext, dryRun: boolean): Gate {
 }
 
 /** Describe calls have no resource-level permissions: authorize on "*" before reading anything. */
-function readGate(ctx: RequestContext, input: QueryInput, action: string): void {
-  gateFor(ctx, isDryRun(input))([{ action, resource: '*' }]);
+function readGate(ctx: RequestContext, action: string, dryRun = false): void {
+  gateFor(ctx, dryRun)([{ action, resource: '*' }]);
 }
 
 export function createEc2Service(deps: { ec2: Ec2Model; iam: IamModel }): QueryService {
   const { ec2 } = deps;
-  const operations: Record<string, OperationDefinition<QueryInput>> = {
+  const operations: Record<string, OperationDefinition> = {
     DescribeInstances: {
-      handle(input, ctx) {
+      handle(input: Decoded<DescribeInstancesRequest>, ctx) {
         ec2.region(ctx.region);
-        readGate(ctx, input, 'ec2:DescribeInstances');
+        readGate(ctx, 'ec2:DescribeInstances', input.DryRun);
         const page = ec2.describeInstances(
           ctx.region,
           {
-            instanceIds: input.list('InstanceId'),
+            instanceIds: input.InstanceIds ?? [],
             filters: filters(input),
-            maxResults: integer(input, 'MaxResults', 'maxResults'),
-            nextToken: input.string('NextToken'),
+            maxResults: input.MaxResults,
+            nextToken: input.NextToken,
           },
           ctx.now,
         );
@@ -80,73 +79,72 @@ export function createEc2Service(deps: { ec2: Ec2Model; iam: IamModel }): QueryS
     },
 
     RunInstances: {
-      handle(input, ctx) {
-        const tagSpecifications = input.structList('TagSpecification');
-        const instanceTags = tagSpecifications
-          .filter((spec) => (spec.string('ResourceType') ?? 'instance') === 'instance')
-          .flatMap((spec) => tags(spec.structList('Tag')));
+      handle(input: Decoded<RunInstancesRequest>, ctx) {
+        const instanceTags = (input.TagSpecifications ?? [])
+          .filter((spec) => (spec.ResourceType ?? 'instance') === 'instance')
+          .flatMap((spec) => tags(spec.Tags));
         const reservation = ec2.runInstances(
           ctx.region,
           {
-            imageId: input.string('ImageId'),
-            instanceType: input.string('InstanceType'),
-            minCount: integer(input, 'MinCount', 'minCount'),
-            maxCount: integer(input, 'MaxCount', 'maxCount'),
-            subnetId: input.string('SubnetId'),
-            availabilityZone: input.string('Placement.AvailabilityZone'),
-            keyName: input.string('KeyName'),
-            clientToken: input.string('ClientToken'),
+            imageId: input.ImageId,
+            instanceType: input.InstanceType,
+            minCount: input.MinCount,
+            maxCount: input.MaxCount,
+            subnetId: input.SubnetId,
+            availabilityZone: input.Placement?.AvailabilityZone,
+            keyName: input.KeyName,
+            clientToken: input.ClientToken,
             tags: instanceTags,
-            iamInstanceProfile: profileSpec(input),
+            iamInstanceProfile: profileSpec(input.IamInstanceProfile),
           },
           ctx.now,
-          gateFor(ctx, isDryRun(input)),
+          gateFor(ctx, input.DryRun ?? false),
         );
         return reservationItem(reservation);
       },
     },
 
     StartInstances: {
-      handle(input, ctx) {
-        const changes = ec2.startInstances(ctx.region, input.list('InstanceId'), ctx.now, gateFor(ctx, isDryRun(input)));
+      handle(input: Decoded<StartInstancesRequest>, ctx) {
+        const changes = ec2.startInstances(ctx.region, input.InstanceIds, ctx.now, gateFor(ctx, input.DryRun ?? false));
         return { instancesSet: changes.map(stateChangeItem) };
       },
     },
 
     StopInstances: {
-      handle(input, ctx) {
-        const changes = ec2.stopInstances(ctx.region, input.list('InstanceId'), ctx.now, gateFor(ctx, isDryRun(input)));
+      handle(input: Decoded<StopInstancesRequest>, ctx) {
+        const changes = ec2.stopInstances(ctx.region, input.InstanceIds, ctx.now, gateFor(ctx, input.DryRun ?? false));
         return { instancesSet: changes.map(stateChangeItem) };
       },
     },
 
     TerminateInstances: {
-      handle(input, ctx) {
-        const changes = ec2.terminateInstances(ctx.region, input.list('InstanceId'), ctx.now, gateFor(ctx, isDryRun(input)));
+      handle(input: Decoded<TerminateInstancesRequest>, ctx) {
+        const changes = ec2.terminateInstances(ctx.region, input.InstanceIds, ctx.now, gateFor(ctx, input.DryRun ?? false));
         return { instancesSet: changes.map(stateChangeItem) };
       },
     },
 
     CreateTags: {
-      handle(input, ctx) {
-        ec2.createTags(ctx.region, input.list('ResourceId'), tags(input.structList('Tag')), ctx.now, gateFor(ctx, isDryRun(input)));
+      handle(input: Decoded<CreateTagsRequest>, ctx) {
+        ec2.createTags(ctx.region, input.Resources, tags(input.Tags), ctx.now, gateFor(ctx, input.DryRun ?? false));
         return { return: true };
       },
     },
 
     DeleteTags: {
-      handle(input, ctx) {
-        const toDelete = input.structList('Tag').map((tag) => ({ key: tag.string('Key') ?? '', value: tag.string('Value') }));
-        ec2.deleteTags(ctx.region, input.list('ResourceId'), toDelete, ctx.now, gateFor(ctx, isDryRun(input)));
+      handle(input: Decoded<DeleteTagsRequest>, ctx) {
+        const toDelete = (input.Tags ?? []).map((tag) => ({ key: tag.Key ?? '', value: tag.Value }));
+        ec2.deleteTags(ctx.region, input.Resources, toDelete, ctx.now, gateFor(ctx, input.DryRun ?? false));
         return { return: true };
       },
     },
 
     DescribeRegions: {
-      handle(input, ctx) {
+      handle(input: Decoded<DescribeRegionsRequest>, ctx) {
         ec2.region(ctx.region);
-        readGate(ctx, input, 'ec2:DescribeRegions');
-        const names = input.list('RegionName');
+        readGate(ctx, 'ec2:DescribeRegions', input.DryRun);
+        const names = input.RegionNames ?? [];
         for (const name of names) if (!regionInfo(name)) throw errors.invalidRegion(name);
         const matches = compileFilters<string>(filters(input), (name) => {
           if (name === 'region-name') return (region) => [region];
@@ -160,11 +158,11 @@ export function createEc2Service(deps: { ec2: Ec2Model; iam: IamModel }): QueryS
     },
 
     DescribeAvailabilityZones: {
-      handle(input, ctx) {
+      handle(input: Decoded<DescribeAvailabilityZonesRequest>, ctx) {
         const info = ec2.region(ctx.region);
-        readGate(ctx, input, 'ec2:DescribeAvailabilityZones');
-        const names = input.list('ZoneName');
-        const ids = input.list('ZoneId');
+        readGate(ctx, 'ec2:DescribeAvailabilityZones', input.DryRun);
+        const names = input.ZoneNames ?? [];
+        const ids = input.ZoneIds ?? [];
         for (const name of names) if (!info.zones.some((z) => z.zoneName === name)) throw errors.invalidAvailabilityZone(name);
         for (const id of ids) if (!info.zones.some((z) => z.zoneId === id)) throw errors.invalidAvailabilityZone(id);
         type Zone = (typeof info.zones)[number];
@@ -198,52 +196,52 @@ export function createEc2Service(deps: { ec2: Ec2Model; iam: IamModel }): QueryS
     },
 
     AssociateIamInstanceProfile: {
-      handle(input, ctx) {
+      handle(input: Decoded<AssociateIamInstanceProfileRequest>, ctx) {
         const association = ec2.associateIamInstanceProfile(
           ctx.region,
-          { instanceId: input.string('InstanceId'), profile: profileSpec(input) },
+          { instanceId: input.InstanceId, profile: profileSpec(input.IamInstanceProfile) },
           ctx.now,
-          gateFor(ctx, isDryRun(input)),
+          gateFor(ctx, false),
         );
         return { iamInstanceProfileAssociation: associationItem(association) };
       },
     },
 
     ReplaceIamInstanceProfileAssociation: {
-      handle(input, ctx) {
+      handle(input: Decoded<ReplaceIamInstanceProfileAssociationRequest>, ctx) {
         const association = ec2.replaceIamInstanceProfileAssociation(
           ctx.region,
-          { associationId: input.string('AssociationId'), profile: profileSpec(input) },
+          { associationId: input.AssociationId, profile: profileSpec(input.IamInstanceProfile) },
           ctx.now,
-          gateFor(ctx, isDryRun(input)),
+          gateFor(ctx, false),
         );
         return { iamInstanceProfileAssociation: associationItem(association) };
       },
     },
 
     DisassociateIamInstanceProfile: {
-      handle(input, ctx) {
+      handle(input: Decoded<DisassociateIamInstanceProfileRequest>, ctx) {
         const association = ec2.disassociateIamInstanceProfile(
           ctx.region,
-          { associationId: input.string('AssociationId') },
+          { associationId: input.AssociationId },
           ctx.now,
-          gateFor(ctx, isDryRun(input)),
+          gateFor(ctx, false),
         );
         return { iamInstanceProfileAssociation: associationItem(association) };
       },
     },
 
     DescribeIamInstanceProfileAssociations: {
-      handle(input, ctx) {
+      handle(input: Decoded<DescribeIamInstanceProfileAssociationsRequest>, ctx) {
         ec2.region(ctx.region);
-        readGate(ctx, input, 'ec2:DescribeIamInstanceProfileAssociations');
+        readGate(ctx, 'ec2:DescribeIamInstanceProfileAssociations');
         const page = ec2.describeIamInstanceProfileAssociations(
           ctx.region,
           {
-            associationIds: input.list('AssociationId'),
+            associationIds: input.AssociationIds ?? [],
             filters: filters(input),
-            maxResults: integer(input, 'MaxResults', 'maxResults'),
-            nextToken: input.string('NextToken'),
+            maxResults: input.MaxResults,
+            nextToken: input.NextToken,
           },
           ctx.now,
         );
@@ -258,6 +256,7 @@ export function createEc2Service(deps: { ec2: Ec2Model; iam: IamModel }): QueryS
     version: '2016-11-15',
     xmlNamespace: EC2_XMLNS,
     accessDenied: errors.unauthorizedOperation,
+    model: new ServiceModel('ec2Query', ec2Schemas, Object.keys(operations)),
     operations,
   };
 }

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { serializeEc2Success } from '../../protocols/ec2-query.ts';
-import { QueryInput } from '../../protocols/query-input.ts';
+import { decodeQueryInput } from '../../protocols/model/decode.ts';
 import type { RequestContext } from '../../protocols/operation.ts';
 import { createEc2Service } from './index.ts';
 import { at, caught, createRoleWithProfile, fixture, T0 } from './test-support.ts';
-
-function request(params: Record<string, string>): QueryInput {
-  return new QueryInput(new Map(Object.entries(params)), 'flat');
-}
 
 function context(region: string, now: Date, authorized: string[] = []): RequestContext {
   return {
@@ -26,7 +22,7 @@ function setup() {
   const f = fixture();
   const service = createEc2Service({ ec2: f.ec2, iam: f.iam });
   const call = (action: string, params: Record<string, string>, now = T0, region = 'us-east-1', authorized: string[] = []) =>
-    service.operations[action]!.handle(request({ Action: action, ...params }), context(region, now, authorized)) as Record<string, unknown>;
+    service.operations[action]!.handle(decodeQueryInput(service.model, action, new Map(Object.entries(params))), context(region, now, authorized)) as Record<string, unknown>;
   return { ...f, service, call };
 }
 

@@ -1,3 +1,5 @@
+import * as iamSchemas from '@aws-sdk/client-iam';
+import { ServiceModel } from '../../protocols/model/shapes.ts';
 import type { QueryService } from '../../protocols/operation.ts';
 import { accessDenied } from './errors.ts';
 import { instanceProfileOperations } from './handlers/instance-profiles.ts';
@@ -8,17 +10,19 @@ import type { IamModel } from './model.ts';
 
 /** IAM (awsQuery, 2010-05-08): roles, managed and inline policies, instance profiles, tags, GetUser. */
 export function createIamService(deps: { iam: IamModel }): QueryService {
+  const operations = {
+    ...roleOperations(deps.iam),
+    ...policyOperations(deps.iam),
+    ...instanceProfileOperations(deps.iam),
+    ...userOperations(deps.iam),
+  };
   return {
     name: 'iam',
     protocol: 'awsQuery',
     version: '2010-05-08',
     xmlNamespace: 'https://iam.amazonaws.com/doc/2010-05-08/',
     accessDenied,
-    operations: {
-      ...roleOperations(deps.iam),
-      ...policyOperations(deps.iam),
-      ...instanceProfileOperations(deps.iam),
-      ...userOperations(deps.iam),
-    },
+    model: new ServiceModel('awsQuery', iamSchemas, Object.keys(operations)),
+    operations,
   };
 }

@@ -1,9 +1,10 @@
+import type { AttachedPermissionsBoundary, InstanceProfile, Policy, PolicyVersion, Role, Tag as SdkTag } from '@aws-sdk/client-iam';
 import type { IamModel } from './model.ts';
 import type { InstanceProfileRecord, Page, PolicyRecord, PolicyVersionRecord, RoleRecord } from './records.ts';
 import type { Tag } from './validation.ts';
 
 /**
- * AWS's output shapes, in the element order of the botocore model. Which fields each operation shows
+ * AWS's output shapes (the SDK's own types), in the element order of the botocore model. Which fields each operation shows
  * follows real responses (aws-semantics.md §B.1; LocalStack snapshots recorded against AWS).
  */
 
@@ -13,9 +14,9 @@ export function encodePolicyDocument(text: string): string {
 }
 
 const date = (iso: string) => new Date(iso);
-const tagList = (tags: readonly Tag[]) => tags.map((tag) => ({ Key: tag.Key, Value: tag.Value }));
+const tagList = (tags: readonly Tag[]): SdkTag[] => tags.map((tag) => ({ Key: tag.Key, Value: tag.Value }));
 
-function roleCore(role: RoleRecord) {
+function roleCore(role: RoleRecord): Role {
   return {
     Path: role.path,
     RoleName: role.roleName,
@@ -26,10 +27,13 @@ function roleCore(role: RoleRecord) {
   };
 }
 
-function boundary(role: RoleRecord) {
+/** AWS's model names the type PermissionsBoundaryPolicy, but IAM answers `Policy` (recorded responses): we say what IAM says. */
+const BOUNDARY_TYPE = 'Policy' as AttachedPermissionsBoundary['PermissionsBoundaryType'];
+
+function boundary(role: RoleRecord): AttachedPermissionsBoundary | undefined {
   return role.permissionsBoundaryArn === undefined
     ? undefined
-    : { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: role.permissionsBoundaryArn };
+    : { PermissionsBoundaryType: BOUNDARY_TYPE, PermissionsBoundaryArn: role.permissionsBoundaryArn };
 }
 
 /**
@@ -39,7 +43,7 @@ function boundary(role: RoleRecord) {
  * - embedded (instance profiles): the core fields only.
  * - description (UpdateRoleDescription): core plus Description, Tags and boundary.
  */
-export function roleView(role: RoleRecord, shape: 'create' | 'get' | 'list' | 'embedded' | 'description') {
+export function roleView(role: RoleRecord, shape: 'create' | 'get' | 'list' | 'embedded' | 'description'): Role {
   const core = roleCore(role);
   const tags = role.tags.length > 0 ? tagList(role.tags) : undefined;
   switch (shape) {
@@ -64,7 +68,7 @@ export function roleView(role: RoleRecord, shape: 'create' | 'get' | 'list' | 'e
 }
 
 /** GetPolicy shows Description and Tags (always, possibly empty); CreatePolicy shows Tags only when given; lists neither. */
-export function policyView(iam: IamModel, policy: PolicyRecord, shape: 'get' | 'create' | 'list') {
+export function policyView(iam: IamModel, policy: PolicyRecord, shape: 'get' | 'create' | 'list'): Policy {
   const usage = iam.policyUsage(policy.arn);
   return {
     PolicyName: policy.policyName,
@@ -87,7 +91,7 @@ export function policyView(iam: IamModel, policy: PolicyRecord, shape: 'get' | '
   };
 }
 
-export function policyVersionView(version: PolicyVersionRecord & { isDefaultVersion: boolean }, withDocument: boolean) {
+export function policyVersionView(version: PolicyVersionRecord & { isDefaultVersion: boolean }, withDocument: boolean): PolicyVersion {
   return {
     Document: withDocument ? encodePolicyDocument(version.document) : undefined,
     VersionId: version.versionId,
@@ -97,7 +101,7 @@ export function policyVersionView(version: PolicyVersionRecord & { isDefaultVers
 }
 
 /** GetInstanceProfile always carries Tags; Create only when tags were given; lists never. */
-export function instanceProfileView(iam: IamModel, profile: InstanceProfileRecord, shape: 'get' | 'create' | 'list') {
+export function instanceProfileView(iam: IamModel, profile: InstanceProfileRecord, shape: 'get' | 'create' | 'list'): InstanceProfile {
   const role = iam.roleOfInstanceProfile(profile);
   return {
     Path: profile.path,

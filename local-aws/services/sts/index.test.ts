@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { QueryInput } from '../../protocols/query-input.ts';
 import type { RequestContext } from '../../protocols/operation.ts';
 import { createStsService } from './index.ts';
 
@@ -22,7 +21,7 @@ describe('STS', () => {
       },
       authorize: (action, resource) => void asked.push([action, resource]),
     };
-    const result = service.operations.GetCallerIdentity!.handle(new QueryInput(new Map([['Action', 'GetCallerIdentity']]), 'member'), ctx);
+    const result = service.operations.GetCallerIdentity!.handle({}, ctx);
     expect(result).toEqual({
       Arn: 'arn:aws:sts::123456789012:assumed-role/console-admin/CognitoIdentityCredentials',
       UserId: 'AROAEXAMPLEEXAMPLE123:CognitoIdentityCredentials',

@@ -1,10 +1,9 @@
-import type { QueryInput } from '../../../protocols/query-input.ts';
 import type { OperationDefinition, RequestContext } from '../../../protocols/operation.ts';
 import { validationError } from '../errors.ts';
 import type { Authorize, PageRequest } from '../records.ts';
-import type { Tag } from '../validation.ts';
 
-export type IamOperation = OperationDefinition<QueryInput>;
+/** IAM's operations; each handler names its SDK input type, decoded by AWS's model before it runs. */
+export type IamOperations = Record<string, OperationDefinition>;
 
 /** ctx.authorize for the model, naming the caller for the denials the model decides itself. */
 export function authorizer(ctx: RequestContext): Authorize {
@@ -17,61 +16,15 @@ export function authorizer(ctx: RequestContext): Authorize {
   );
 }
 
-/** An integer parameter; AWS's frontend rejects a non-number before any constraint. */
-export function integer(input: QueryInput, name: string, member: string): number | undefined {
-  const raw = input.string(name);
-  if (raw === undefined) return undefined;
-  if (!/^-?\d+$/.test(raw.trim())) {
-    throw validationError(
-      `1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must be a number`,
-    );
-  }
-  return Number(raw);
+export function page(input: { Marker?: string; MaxItems?: number }): PageRequest {
+  return { marker: input.Marker, maxItems: input.MaxItems };
 }
 
-/** A boolean parameter: only true/false; anything else ('maybe', '1', '') is refused like a malformed number. */
-export function boolean(input: QueryInput, name: string): boolean | undefined {
-  const raw = input.string(name);
-  if (raw === undefined) return undefined;
-  const lower = raw.toLowerCase();
-  if (lower !== 'true' && lower !== 'false') {
-    const member = `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
-    throw validationError(
-      `1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must be a boolean`,
-    );
-  }
-  return lower === 'true';
-}
-
-export function page(input: QueryInput): PageRequest {
-  return { marker: input.string('Marker'), maxItems: integer(input, 'MaxItems', 'maxItems') };
-}
-
-/**
- * Tags.member.N.Key / .Value; undefined when the request has none. A missing Key or Value stays
- * undefined here on purpose: the model's constraints report it as "Member must not be null".
- */
-export function tags(input: QueryInput): Tag[] | undefined {
-  const members = input.structList('Tags');
-  if (members.length === 0) return undefined;
-  return members.map((member) => ({ Key: member.string('Key'), Value: member.string('Value') }) as Tag);
-}
-
-export function tagKeys(input: QueryInput): string[] | undefined {
-  const keys = input.list('TagKeys');
-  return keys.length === 0 ? undefined : keys;
-}
-
-/** A required parameter the model checks ("Member must not be null"); typed as string for the model. */
-export function required(input: QueryInput, name: string): string {
-  return input.string(name) as string;
-}
-
-/** Required Tags / TagKeys: undefined reaches the model, whose constraints answer "Member must not be null". */
-export function requiredTags(input: QueryInput): Tag[] {
-  return tags(input) as Tag[];
-}
-
-export function requiredTagKeys(input: QueryInput): string[] {
-  return tagKeys(input) as string[];
+/** An enum member: the SDK's models carry no enum values, so these checks stay here (AWS's wording). */
+export function enumValue<T extends string>(value: string | undefined, member: string, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw validationError(
+    `1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`,
+  );
 }

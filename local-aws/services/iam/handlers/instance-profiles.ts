@@ -1,17 +1,26 @@
+import type {
+  AddRoleToInstanceProfileRequest,
+  CreateInstanceProfileRequest,
+  DeleteInstanceProfileRequest,
+  GetInstanceProfileRequest,
+  ListInstanceProfilesForRoleRequest,
+  ListInstanceProfilesRequest,
+  ListInstanceProfileTagsRequest,
+  RemoveRoleFromInstanceProfileRequest,
+  TagInstanceProfileRequest,
+  UntagInstanceProfileRequest,
+} from '@aws-sdk/client-iam';
+import type { Decoded } from '../../../protocols/model/decoded.ts';
 import type { IamModel } from '../model.ts';
 import { instanceProfileView, pageTail } from '../views.ts';
-import { authorizer, page, required, requiredTagKeys, requiredTags, tags, type IamOperation } from './input.ts';
+import { authorizer, page, type IamOperations } from './input.ts';
 
-export function instanceProfileOperations(iam: IamModel): Record<string, IamOperation> {
+export function instanceProfileOperations(iam: IamModel): IamOperations {
   return {
     CreateInstanceProfile: {
-      handle: (input, ctx) => {
+      handle: (input: Decoded<CreateInstanceProfileRequest>, ctx) => {
         const profile = iam.createInstanceProfile(
-          {
-            instanceProfileName: required(input, 'InstanceProfileName'),
-            path: input.string('Path'),
-            tags: tags(input),
-          },
+          { instanceProfileName: input.InstanceProfileName, path: input.Path, tags: input.Tags },
           ctx.now,
           authorizer(ctx),
         );
@@ -19,17 +28,14 @@ export function instanceProfileOperations(iam: IamModel): Record<string, IamOper
       },
     },
     GetInstanceProfile: {
-      handle: (input, ctx) => {
-        const profile = iam.getInstanceProfile(required(input, 'InstanceProfileName'), authorizer(ctx));
+      handle: (input: Decoded<GetInstanceProfileRequest>, ctx) => {
+        const profile = iam.getInstanceProfile(input.InstanceProfileName, authorizer(ctx));
         return { InstanceProfile: instanceProfileView(iam, profile, 'get') };
       },
     },
     ListInstanceProfiles: {
-      handle: (input, ctx) => {
-        const result = iam.pageInstanceProfiles(
-          { ...page(input), pathPrefix: input.string('PathPrefix') },
-          authorizer(ctx),
-        );
+      handle: (input: Decoded<ListInstanceProfilesRequest>, ctx) => {
+        const result = iam.pageInstanceProfiles({ ...page(input), pathPrefix: input.PathPrefix }, authorizer(ctx));
         return {
           InstanceProfiles: result.items.map((profile) => instanceProfileView(iam, profile, 'list')),
           ...pageTail(result),
@@ -37,8 +43,8 @@ export function instanceProfileOperations(iam: IamModel): Record<string, IamOper
       },
     },
     ListInstanceProfilesForRole: {
-      handle: (input, ctx) => {
-        const result = iam.listInstanceProfilesForRole(required(input, 'RoleName'), page(input), authorizer(ctx));
+      handle: (input: Decoded<ListInstanceProfilesForRoleRequest>, ctx) => {
+        const result = iam.listInstanceProfilesForRole(input.RoleName, page(input), authorizer(ctx));
         return {
           InstanceProfiles: result.items.map((profile) => instanceProfileView(iam, profile, 'list')),
           ...pageTail(result),
@@ -46,50 +52,38 @@ export function instanceProfileOperations(iam: IamModel): Record<string, IamOper
       },
     },
     AddRoleToInstanceProfile: {
-      handle: (input, ctx) => {
-        iam.addRoleToInstanceProfile(
-          required(input, 'InstanceProfileName'),
-          required(input, 'RoleName'),
-          authorizer(ctx),
-        );
+      handle: (input: Decoded<AddRoleToInstanceProfileRequest>, ctx) => {
+        iam.addRoleToInstanceProfile(input.InstanceProfileName, input.RoleName, authorizer(ctx));
         return undefined;
       },
     },
     RemoveRoleFromInstanceProfile: {
-      handle: (input, ctx) => {
-        iam.removeRoleFromInstanceProfile(
-          required(input, 'InstanceProfileName'),
-          required(input, 'RoleName'),
-          authorizer(ctx),
-        );
+      handle: (input: Decoded<RemoveRoleFromInstanceProfileRequest>, ctx) => {
+        iam.removeRoleFromInstanceProfile(input.InstanceProfileName, input.RoleName, authorizer(ctx));
         return undefined;
       },
     },
     DeleteInstanceProfile: {
-      handle: (input, ctx) => {
-        iam.deleteInstanceProfile(required(input, 'InstanceProfileName'), authorizer(ctx));
+      handle: (input: Decoded<DeleteInstanceProfileRequest>, ctx) => {
+        iam.deleteInstanceProfile(input.InstanceProfileName, authorizer(ctx));
         return undefined;
       },
     },
     TagInstanceProfile: {
-      handle: (input, ctx) => {
-        iam.tagInstanceProfile(required(input, 'InstanceProfileName'), requiredTags(input), authorizer(ctx));
+      handle: (input: Decoded<TagInstanceProfileRequest>, ctx) => {
+        iam.tagInstanceProfile(input.InstanceProfileName, input.Tags, authorizer(ctx));
         return undefined;
       },
     },
     UntagInstanceProfile: {
-      handle: (input, ctx) => {
-        iam.untagInstanceProfile(required(input, 'InstanceProfileName'), requiredTagKeys(input), authorizer(ctx));
+      handle: (input: Decoded<UntagInstanceProfileRequest>, ctx) => {
+        iam.untagInstanceProfile(input.InstanceProfileName, input.TagKeys, authorizer(ctx));
         return undefined;
       },
     },
     ListInstanceProfileTags: {
-      handle: (input, ctx) => {
-        const result = iam.listInstanceProfileTags(
-          required(input, 'InstanceProfileName'),
-          page(input),
-          authorizer(ctx),
-        );
+      handle: (input: Decoded<ListInstanceProfileTagsRequest>, ctx) => {
+        const result = iam.listInstanceProfileTags(input.InstanceProfileName, page(input), authorizer(ctx));
         return { Tags: result.items, ...pageTail(result) };
       },
     },

@@ -1,36 +1,36 @@
-import { validationError } from '../errors.ts';
+import type {
+  CreatePolicyRequest,
+  CreatePolicyVersionRequest,
+  DeletePolicyRequest,
+  DeletePolicyVersionRequest,
+  GetPolicyRequest,
+  GetPolicyVersionRequest,
+  ListEntitiesForPolicyRequest,
+  ListPoliciesRequest,
+  ListPolicyTagsRequest,
+  ListPolicyVersionsRequest,
+  SetDefaultPolicyVersionRequest,
+  TagPolicyRequest,
+  UntagPolicyRequest,
+} from '@aws-sdk/client-iam';
+import type { Decoded } from '../../../protocols/model/decoded.ts';
 import type { EntityFilter, IamModel, PolicyScope, PolicyUsageFilter } from '../model.ts';
 import { pageTail, policyVersionView, policyView } from '../views.ts';
-import {
-  authorizer,
-  boolean,
-  page,
-  required,
-  requiredTagKeys,
-  requiredTags,
-  tags,
-  type IamOperation,
-} from './input.ts';
+import { authorizer, enumValue, page, type IamOperations } from './input.ts';
 
-function enumValue<T extends string>(value: string | undefined, member: string, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw validationError(
-    `1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`,
-  );
-}
+const POLICY_USAGE_FILTERS: readonly PolicyUsageFilter[] = ['PermissionsPolicy', 'PermissionsBoundary'];
 
-export function policyOperations(iam: IamModel): Record<string, IamOperation> {
+export function policyOperations(iam: IamModel): IamOperations {
   return {
     CreatePolicy: {
-      handle: (input, ctx) => {
+      handle: (input: Decoded<CreatePolicyRequest>, ctx) => {
         const policy = iam.createPolicy(
           {
-            policyName: required(input, 'PolicyName'),
-            policyDocument: required(input, 'PolicyDocument'),
-            path: input.string('Path'),
-            description: input.string('Description'),
-            tags: tags(input),
+            policyName: input.PolicyName,
+            policyDocument: input.PolicyDocument,
+            path: input.Path,
+            description: input.Description,
+            tags: input.Tags,
           },
           ctx.now,
           authorizer(ctx),
@@ -39,32 +39,25 @@ export function policyOperations(iam: IamModel): Record<string, IamOperation> {
       },
     },
     GetPolicy: {
-      handle: (input, ctx) => ({
-        Policy: policyView(iam, iam.getPolicy(required(input, 'PolicyArn'), authorizer(ctx)), 'get'),
+      handle: (input: Decoded<GetPolicyRequest>, ctx) => ({
+        Policy: policyView(iam, iam.getPolicy(input.PolicyArn, authorizer(ctx)), 'get'),
       }),
     },
     GetPolicyVersion: {
-      handle: (input, ctx) => {
-        const version = iam.getPolicyVersion(
-          required(input, 'PolicyArn'),
-          required(input, 'VersionId'),
-          authorizer(ctx),
-        );
+      handle: (input: Decoded<GetPolicyVersionRequest>, ctx) => {
+        const version = iam.getPolicyVersion(input.PolicyArn, input.VersionId, authorizer(ctx));
         return { PolicyVersion: policyVersionView(version, true) };
       },
     },
     ListPolicies: {
-      handle: (input, ctx) => {
+      handle: (input: Decoded<ListPoliciesRequest>, ctx) => {
         const result = iam.listPolicies(
           {
             ...page(input),
-            scope: enumValue<PolicyScope>(input.string('Scope'), 'scope', ['All', 'AWS', 'Local']),
-            onlyAttached: boolean(input, 'OnlyAttached'),
-            pathPrefix: input.string('PathPrefix'),
-            policyUsageFilter: enumValue<PolicyUsageFilter>(input.string('PolicyUsageFilter'), 'policyUsageFilter', [
-              'PermissionsPolicy',
-              'PermissionsBoundary',
-            ]),
+            scope: enumValue<PolicyScope>(input.Scope, 'scope', ['All', 'AWS', 'Local']),
+            onlyAttached: input.OnlyAttached,
+            pathPrefix: input.PathPrefix,
+            policyUsageFilter: enumValue(input.PolicyUsageFilter, 'policyUsageFilter', POLICY_USAGE_FILTERS),
           },
           authorizer(ctx),
         );
@@ -72,11 +65,11 @@ export function policyOperations(iam: IamModel): Record<string, IamOperation> {
       },
     },
     CreatePolicyVersion: {
-      handle: (input, ctx) => {
+      handle: (input: Decoded<CreatePolicyVersionRequest>, ctx) => {
         const version = iam.createPolicyVersion(
-          required(input, 'PolicyArn'),
-          required(input, 'PolicyDocument'),
-          boolean(input, 'SetAsDefault') ?? false,
+          input.PolicyArn,
+          input.PolicyDocument,
+          input.SetAsDefault ?? false,
           ctx.now,
           authorizer(ctx),
         );
@@ -84,52 +77,44 @@ export function policyOperations(iam: IamModel): Record<string, IamOperation> {
       },
     },
     ListPolicyVersions: {
-      handle: (input, ctx) => {
-        const result = iam.listPolicyVersions(required(input, 'PolicyArn'), page(input), authorizer(ctx));
+      handle: (input: Decoded<ListPolicyVersionsRequest>, ctx) => {
+        const result = iam.listPolicyVersions(input.PolicyArn, page(input), authorizer(ctx));
         return { Versions: result.items.map((version) => policyVersionView(version, false)), ...pageTail(result) };
       },
     },
     SetDefaultPolicyVersion: {
-      handle: (input, ctx) => {
-        iam.setDefaultPolicyVersion(
-          required(input, 'PolicyArn'),
-          required(input, 'VersionId'),
-          ctx.now,
-          authorizer(ctx),
-        );
+      handle: (input: Decoded<SetDefaultPolicyVersionRequest>, ctx) => {
+        iam.setDefaultPolicyVersion(input.PolicyArn, input.VersionId, ctx.now, authorizer(ctx));
         return undefined;
       },
     },
     DeletePolicyVersion: {
-      handle: (input, ctx) => {
-        iam.deletePolicyVersion(required(input, 'PolicyArn'), required(input, 'VersionId'), authorizer(ctx));
+      handle: (input: Decoded<DeletePolicyVersionRequest>, ctx) => {
+        iam.deletePolicyVersion(input.PolicyArn, input.VersionId, authorizer(ctx));
         return undefined;
       },
     },
     DeletePolicy: {
-      handle: (input, ctx) => {
-        iam.deletePolicy(required(input, 'PolicyArn'), authorizer(ctx));
+      handle: (input: Decoded<DeletePolicyRequest>, ctx) => {
+        iam.deletePolicy(input.PolicyArn, authorizer(ctx));
         return undefined;
       },
     },
     ListEntitiesForPolicy: {
-      handle: (input, ctx) => {
+      handle: (input: Decoded<ListEntitiesForPolicyRequest>, ctx) => {
         const result = iam.listEntitiesForPolicy(
-          required(input, 'PolicyArn'),
+          input.PolicyArn,
           {
             ...page(input),
-            entityFilter: enumValue<EntityFilter>(input.string('EntityFilter'), 'entityFilter', [
+            entityFilter: enumValue<EntityFilter>(input.EntityFilter, 'entityFilter', [
               'User',
               'Role',
               'Group',
               'LocalManagedPolicy',
               'AWSManagedPolicy',
             ]),
-            pathPrefix: input.string('PathPrefix'),
-            policyUsageFilter: enumValue<PolicyUsageFilter>(input.string('PolicyUsageFilter'), 'policyUsageFilter', [
-              'PermissionsPolicy',
-              'PermissionsBoundary',
-            ]),
+            pathPrefix: input.PathPrefix,
+            policyUsageFilter: enumValue(input.PolicyUsageFilter, 'policyUsageFilter', POLICY_USAGE_FILTERS),
           },
           authorizer(ctx),
         );
@@ -143,20 +128,20 @@ export function policyOperations(iam: IamModel): Record<string, IamOperation> {
       },
     },
     TagPolicy: {
-      handle: (input, ctx) => {
-        iam.tagPolicy(required(input, 'PolicyArn'), requiredTags(input), authorizer(ctx));
+      handle: (input: Decoded<TagPolicyRequest>, ctx) => {
+        iam.tagPolicy(input.PolicyArn, input.Tags, authorizer(ctx));
         return undefined;
       },
     },
     UntagPolicy: {
-      handle: (input, ctx) => {
-        iam.untagPolicy(required(input, 'PolicyArn'), requiredTagKeys(input), authorizer(ctx));
+      handle: (input: Decoded<UntagPolicyRequest>, ctx) => {
+        iam.untagPolicy(input.PolicyArn, input.TagKeys, authorizer(ctx));
         return undefined;
       },
     },
     ListPolicyTags: {
-      handle: (input, ctx) => {
-        const result = iam.listPolicyTags(required(input, 'PolicyArn'), page(input), authorizer(ctx));
+      handle: (input: Decoded<ListPolicyTagsRequest>, ctx) => {
+        const result = iam.listPolicyTags(input.PolicyArn, page(input), authorizer(ctx));
         return { Tags: result.items, ...pageTail(result) };
       },
     },

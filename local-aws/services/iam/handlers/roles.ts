@@ -1,29 +1,42 @@
 import type { IamModel } from '../model.ts';
 import { encodePolicyDocument, pageTail, roleView } from '../views.ts';
-import {
-  authorizer,
-  integer,
-  page,
-  required,
-  requiredTagKeys,
-  requiredTags,
-  tags,
-  type IamOperation,
-} from './input.ts';
+import type {
+  AttachRolePolicyRequest,
+  CreateRoleRequest,
+  DeleteRolePermissionsBoundaryRequest,
+  DeleteRolePolicyRequest,
+  DeleteRoleRequest,
+  DetachRolePolicyRequest,
+  GetRolePolicyRequest,
+  GetRoleRequest,
+  ListAttachedRolePoliciesRequest,
+  ListRolePoliciesRequest,
+  ListRolesRequest,
+  ListRoleTagsRequest,
+  PutRolePermissionsBoundaryRequest,
+  PutRolePolicyRequest,
+  TagRoleRequest,
+  UntagRoleRequest,
+  UpdateAssumeRolePolicyRequest,
+  UpdateRoleDescriptionRequest,
+  UpdateRoleRequest,
+} from '@aws-sdk/client-iam';
+import type { Decoded } from '../../../protocols/model/decoded.ts';
+import { authorizer, page, type IamOperations } from './input.ts';
 
-export function roleOperations(iam: IamModel): Record<string, IamOperation> {
+export function roleOperations(iam: IamModel): IamOperations {
   return {
     CreateRole: {
-      handle: (input, ctx) => {
+      handle: (input: Decoded<CreateRoleRequest>, ctx) => {
         const role = iam.createRole(
           {
-            roleName: required(input, 'RoleName'),
-            assumeRolePolicyDocument: required(input, 'AssumeRolePolicyDocument'),
-            path: input.string('Path'),
-            description: input.string('Description'),
-            maxSessionDuration: integer(input, 'MaxSessionDuration', 'maxSessionDuration'),
-            permissionsBoundary: input.string('PermissionsBoundary'),
-            tags: tags(input),
+            roleName: input.RoleName,
+            assumeRolePolicyDocument: input.AssumeRolePolicyDocument,
+            path: input.Path,
+            description: input.Description,
+            maxSessionDuration: input.MaxSessionDuration,
+            permissionsBoundary: input.PermissionsBoundary,
+            tags: input.Tags,
           },
           ctx.now,
           authorizer(ctx),
@@ -32,84 +45,77 @@ export function roleOperations(iam: IamModel): Record<string, IamOperation> {
       },
     },
     GetRole: {
-      handle: (input, ctx) => ({ Role: roleView(iam.getRole(required(input, 'RoleName'), authorizer(ctx)), 'get') }),
+      handle: (input: Decoded<GetRoleRequest>, ctx) => ({ Role: roleView(iam.getRole(input.RoleName, authorizer(ctx)), 'get') }),
     },
     ListRoles: {
-      handle: (input, ctx) => {
-        const result = iam.listRoles({ ...page(input), pathPrefix: input.string('PathPrefix') }, authorizer(ctx));
+      handle: (input: Decoded<ListRolesRequest>, ctx) => {
+        const result = iam.listRoles({ ...page(input), pathPrefix: input.PathPrefix }, authorizer(ctx));
         return { Roles: result.items.map((role) => roleView(role, 'list')), ...pageTail(result) };
       },
     },
     UpdateRole: {
-      handle: (input, ctx) => {
+      handle: (input: Decoded<UpdateRoleRequest>, ctx) => {
         iam.updateRole(
-          required(input, 'RoleName'),
-          {
-            description: input.string('Description'),
-            maxSessionDuration: integer(input, 'MaxSessionDuration', 'maxSessionDuration'),
-          },
+          input.RoleName,
+          { description: input.Description, maxSessionDuration: input.MaxSessionDuration },
           authorizer(ctx),
         );
         return {};
       },
     },
     UpdateRoleDescription: {
-      handle: (input, ctx) => {
-        const role = iam.updateRoleDescription(
-          required(input, 'RoleName'),
-          required(input, 'Description'),
-          authorizer(ctx),
-        );
+      handle: (input: Decoded<UpdateRoleDescriptionRequest>, ctx) => {
+        const role = iam.updateRoleDescription(input.RoleName, input.Description, authorizer(ctx));
         return { Role: roleView(role, 'description') };
       },
     },
     UpdateAssumeRolePolicy: {
-      handle: (input, ctx) => {
-        iam.updateAssumeRolePolicy(required(input, 'RoleName'), required(input, 'PolicyDocument'), authorizer(ctx));
+      handle: (input: Decoded<UpdateAssumeRolePolicyRequest>, ctx) => {
+        iam.updateAssumeRolePolicy(input.RoleName, input.PolicyDocument, authorizer(ctx));
         return undefined;
       },
     },
     DeleteRole: {
-      handle: (input, ctx) => {
-        iam.deleteRole(required(input, 'RoleName'), authorizer(ctx));
+      handle: (input: Decoded<DeleteRoleRequest>, ctx) => {
+        iam.deleteRole(input.RoleName, authorizer(ctx));
         return undefined;
       },
     },
     TagRole: {
-      handle: (input, ctx) => {
-        iam.tagRole(required(input, 'RoleName'), requiredTags(input), authorizer(ctx));
+      handle: (input: Decoded<TagRoleRequest>, ctx) => {
+        iam.tagRole(input.RoleName, input.Tags, authorizer(ctx));
         return undefined;
       },
     },
     UntagRole: {
-      handle: (input, ctx) => {
-        iam.untagRole(required(input, 'RoleName'), requiredTagKeys(input), authorizer(ctx));
+      handle: (input: Decoded<UntagRoleRequest>, ctx) => {
+        iam.untagRole(input.RoleName, input.TagKeys, authorizer(ctx));
         return undefined;
       },
     },
     ListRoleTags: {
-      handle: (input, ctx) => {
-        const result = iam.listRoleTags(required(input, 'RoleName'), page(input), authorizer(ctx));
+      handle: (input: Decoded<ListRoleTagsRequest>, ctx) => {
+        const result = iam.listRoleTags(input.RoleName, page(input), authorizer(ctx));
         return { Tags: result.items, ...pageTail(result) };
       },
     },
     AttachRolePolicy: {
-      handle: (input, ctx) => {
-        iam.attachRolePolicy(required(input, 'RoleName'), required(input, 'PolicyArn'), authorizer(ctx));
+      handle: (input: Decoded<AttachRolePolicyRequest>, ctx) => {
+        iam.attachRolePolicy(input.RoleName, input.PolicyArn, authorizer(ctx));
         return undefined;
       },
     },
     DetachRolePolicy: {
-      handle: (input, ctx) => {
-        iam.detachRolePolicy(required(input, 'RoleName'), required(input, 'PolicyArn'), authorizer(ctx));
+      handle: (input: Decoded<DetachRolePolicyRequest>, ctx) => {
+        iam.detachRolePolicy(input.RoleName, input.PolicyArn, authorizer(ctx));
         return undefined;
       },
     },
     ListAttachedRolePolicies: {
-      handle: (input, ctx) => {
+      handle: (input: Decoded<ListAttachedRolePoliciesRequest>, ctx) => {
         const result = iam.listAttachedRolePolicies(
-          required(input, 'RoleName'),
-          { ...page(input), pathPrefix: input.string('PathPrefix') },
+          input.RoleName,
+          { ...page(input), pathPrefix: input.PathPrefix },
           authorizer(ctx),
         );
         return {
@@ -122,19 +128,14 @@ export function roleOperations(iam: IamModel): Record<string, IamOperation> {
       },
     },
     PutRolePolicy: {
-      handle: (input, ctx) => {
-        iam.putRolePolicy(
-          required(input, 'RoleName'),
-          required(input, 'PolicyName'),
-          required(input, 'PolicyDocument'),
-          authorizer(ctx),
-        );
+      handle: (input: Decoded<PutRolePolicyRequest>, ctx) => {
+        iam.putRolePolicy(input.RoleName, input.PolicyName, input.PolicyDocument, authorizer(ctx));
         return undefined;
       },
     },
     GetRolePolicy: {
-      handle: (input, ctx) => {
-        const policy = iam.getRolePolicy(required(input, 'RoleName'), required(input, 'PolicyName'), authorizer(ctx));
+      handle: (input: Decoded<GetRolePolicyRequest>, ctx) => {
+        const policy = iam.getRolePolicy(input.RoleName, input.PolicyName, authorizer(ctx));
         return {
           RoleName: policy.roleName,
           PolicyName: policy.policyName,
@@ -143,30 +144,26 @@ export function roleOperations(iam: IamModel): Record<string, IamOperation> {
       },
     },
     DeleteRolePolicy: {
-      handle: (input, ctx) => {
-        iam.deleteRolePolicy(required(input, 'RoleName'), required(input, 'PolicyName'), authorizer(ctx));
+      handle: (input: Decoded<DeleteRolePolicyRequest>, ctx) => {
+        iam.deleteRolePolicy(input.RoleName, input.PolicyName, authorizer(ctx));
         return undefined;
       },
     },
     ListRolePolicies: {
-      handle: (input, ctx) => {
-        const result = iam.listRolePolicies(required(input, 'RoleName'), page(input), authorizer(ctx));
+      handle: (input: Decoded<ListRolePoliciesRequest>, ctx) => {
+        const result = iam.listRolePolicies(input.RoleName, page(input), authorizer(ctx));
         return { PolicyNames: result.items, ...pageTail(result) };
       },
     },
     PutRolePermissionsBoundary: {
-      handle: (input, ctx) => {
-        iam.putRolePermissionsBoundary(
-          required(input, 'RoleName'),
-          required(input, 'PermissionsBoundary'),
-          authorizer(ctx),
-        );
+      handle: (input: Decoded<PutRolePermissionsBoundaryRequest>, ctx) => {
+        iam.putRolePermissionsBoundary(input.RoleName, input.PermissionsBoundary, authorizer(ctx));
         return undefined;
       },
     },
     DeleteRolePermissionsBoundary: {
-      handle: (input, ctx) => {
-        iam.deleteRolePermissionsBoundary(required(input, 'RoleName'), authorizer(ctx));
+      handle: (input: Decoded<DeleteRolePermissionsBoundaryRequest>, ctx) => {
+        iam.deleteRolePermissionsBoundary(input.RoleName, authorizer(ctx));
         return undefined;
       },
     },

@@ -1,14 +1,16 @@
+import type { GetUserRequest, ListAttachedUserPoliciesRequest } from '@aws-sdk/client-iam';
+import type { Decoded } from '../../../protocols/model/decoded.ts';
 import { IamMessages, validationError } from '../errors.ts';
 import type { IamModel } from '../model.ts';
 import { pageTail } from '../views.ts';
-import { authorizer, page, required, type IamOperation } from './input.ts';
+import { authorizer, page, type IamOperations } from './input.ts';
 
-export function userOperations(iam: IamModel): Record<string, IamOperation> {
+export function userOperations(iam: IamModel): IamOperations {
   return {
     GetUser: {
-      handle: (input, ctx) => {
+      handle: (input: Decoded<GetUserRequest>, ctx) => {
         // Without UserName, GetUser describes the calling user (only IAM users have one).
-        let userName = input.string('UserName');
+        let userName = input.UserName;
         if (userName === undefined) {
           const caller = ctx.caller?.principalArn ?? '';
           if (!/^arn:aws:iam::\d{12}:user\//.test(caller)) throw validationError(IamMessages.getUserWithoutName);
@@ -31,10 +33,10 @@ export function userOperations(iam: IamModel): Record<string, IamOperation> {
       },
     },
     ListAttachedUserPolicies: {
-      handle: (input, ctx) => {
+      handle: (input: Decoded<ListAttachedUserPoliciesRequest>, ctx) => {
         const result = iam.listAttachedUserPolicies(
-          required(input, 'UserName'),
-          { ...page(input), pathPrefix: input.string('PathPrefix') },
+          input.UserName,
+          { ...page(input), pathPrefix: input.PathPrefix },
           authorizer(ctx),
         );
         return {
