@@ -18,7 +18,7 @@ export interface MalformedCase {
   protocol: Protocol;
   operation: string;
   kind: CaseKind;
-  /** The member changed, by member names: Tags.1.Key */
+  /** The member changed, by member names and 0-based list positions: Tags.0.Key */
   member: string;
   /** The AWS code the answer must carry; undefined when AWS may also accept the request (then: any answer but a 5xx). */
   expectedCode: string | undefined;
