@@ -48,6 +48,7 @@ const IMPORT_ZONES = [
     NO_CONSOLE,
     forbid(['services', 'server', 'seed'], 'The ground (protocols, iam-policy, store, identity) imports nothing above it.'),
   ),
+  zone(['aws-rules/**'], forbid(['src', 'local-aws'], "aws-rules/ is AWS's documented rules as plain data, below both programs.")),
 ];
 
 export default tseslint.config(

@@ -42,6 +42,8 @@ describe('import zones (eslint.config.js)', () => {
     ['local-aws/server/probe.ts', '../../src/aws/errors.ts'],
     ['local-aws/services/iam/probe.ts', '../../../src/aws/errors.ts'],
     ['src/features/roles/probe.ts', '../../../local-aws/config.ts'],
+    ['aws-rules/probe.ts', '../src/aws/errors.ts'],
+    ['aws-rules/probe.ts', '../local-aws/config.ts'],
   ])('%s may not import %s', async (file, specifier) => {
     expect(await restricted(file, specifier)).toBe(true);
   });
@@ -53,6 +55,8 @@ describe('import zones (eslint.config.js)', () => {
     ['local-aws/services/ec2/probe.ts', '../iam/model.ts'],
     ['local-aws/services/iam/handlers/probe.ts', '../../../protocols/operation.ts'],
     ['local-aws/protocols/probe.ts', '../iam-policy/evaluate.ts'],
+    ['local-aws/services/iam/probe.ts', '../../../aws-rules/iam.ts'],
+    ['src/features/roles/probe.ts', '../../../aws-rules/iam'],
   ])('%s may import %s', async (file, specifier) => {
     expect(await restricted(file, specifier)).toBe(false);
   });

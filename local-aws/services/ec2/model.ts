@@ -1,3 +1,5 @@
+import { EC2_TAG_LIMITS } from '../../../aws-rules/ec2.ts';
+import { characterCount } from '../../../aws-rules/characters.ts';
 import { ACCOUNT_ID, type LocalAwsSettings } from '../../config.ts';
 import { ec2Id } from '../../identity/ids.ts';
 import type { ConditionContext } from '../../iam-policy/types.ts';
@@ -74,7 +76,6 @@ const ASSOCIATION_ID = /^iip-assoc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 const IMAGE_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 /** The most instances one RunInstances call launches (AWS's classic default On-Demand instance limit). */
 export const MAX_INSTANCES_PER_LAUNCH = 20;
-const MAX_TAGS = 50;
 
 export function instanceArn(region: string, instanceId: string): string {
   return `arn:aws:ec2:${region}:${ACCOUNT_ID}:instance/${instanceId}`;
@@ -736,19 +737,23 @@ function groupByReservation(views: InstanceView[]): ReservationView[] {
 }
 
 /**
- * EC2's tag rules: keys 1–128 characters, values up to 256, no `aws:` prefix, 50 per resource. Characters are
- * code points, so a key of 128 emoji (256 UTF-16 units) is allowed.
+ * EC2's tag rules (aws-rules/ec2.ts): keys 1–128 characters, values up to 256, no `aws:` prefix, 50 per resource.
+ * Characters are code points, so a key of 128 emoji (256 UTF-16 units) is allowed.
  */
 function validateNewTags(existing: readonly Ec2Tag[], added: readonly Ec2Tag[]): Ec2Tag[] {
   const merged = new Map(existing.map((tag) => [tag.key, tag.value]));
   for (const tag of added) {
     if (tag.key.length === 0) throw errors.invalidParameterValue('Tag key cannot be empty');
-    if ([...tag.key].length > 128) throw errors.invalidParameterValue(`Tag key exceeds the maximum length of 128 characters`);
-    if ([...tag.value].length > 256) throw errors.invalidParameterValue(`Tag value exceeds the maximum length of 256 characters`);
-    if (tag.key.toLowerCase().startsWith('aws:')) throw errors.reservedTagKey();
+    if (characterCount(tag.key) > EC2_TAG_LIMITS.key) {
+      throw errors.invalidParameterValue(`Tag key exceeds the maximum length of ${EC2_TAG_LIMITS.key} characters`);
+    }
+    if (characterCount(tag.value) > EC2_TAG_LIMITS.value) {
+      throw errors.invalidParameterValue(`Tag value exceeds the maximum length of ${EC2_TAG_LIMITS.value} characters`);
+    }
+    if (tag.key.toLowerCase().startsWith(EC2_TAG_LIMITS.reservedPrefix)) throw errors.reservedTagKey();
     merged.set(tag.key, tag.value);
   }
-  if (merged.size > MAX_TAGS) throw errors.tagLimitExceeded();
+  if (merged.size > EC2_TAG_LIMITS.perResource) throw errors.tagLimitExceeded();
   return [...merged].map(([key, value]) => ({ key, value }));
 }
 

@@ -1,57 +1,15 @@
+import { characterCount } from '../../../aws-rules/characters.ts';
+import { IAM_LIMITS, IAM_PATTERNS, type AwsPattern } from '../../../aws-rules/iam.ts';
 import { validationError } from './errors.ts';
 
 /**
- * IAM's parameter constraints (botocore iam/2010-05-08 shapes) and the Coral-style ValidationError they
+ * IAM's parameter constraints (the shared table in aws-rules/iam.ts) and the Coral-style ValidationError they
  * produce. One style everywhere: the offending value is not echoed ("Value at 'roleName' failed …"),
  * as recent AWS responses do; several violations are joined with "; " after "N validation errors detected: ".
  */
 
-export interface Pattern {
-  /** Full-match test. */
-  regex: RegExp;
-  /** The pattern as AWS prints it in the message. */
-  text: string;
-}
-
-function pattern(text: string, regex: RegExp): Pattern {
-  return { regex, text };
-}
-
-export const Patterns = {
-  name: pattern('[\\w+=,.@-]+', /^[\w+=,.@-]+$/),
-  path: pattern('(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)', /^(?:\/|\/[\u0021-\u007E]+\/)$/),
-  pathPrefix: pattern('\\u002F[\\u0021-\\u007F]*', /^\/[\u0021-\u007F]*$/),
-  policyPath: pattern('((/[A-Za-z0-9\\.,\\+@=_-]+)*)/', /^(?:\/[A-Za-z0-9.,+@=_-]+)*\/$/),
-  roleDescription: pattern(
-    '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*',
-    /^[\t\n\r\u0020-\u007E\u00A1-\u00FF]*$/,
-  ),
-  policyDocument: pattern('[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+', /^[\t\n\r\u0020-\u00FF]+$/),
-  versionId: pattern('v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?', /^v[1-9][0-9]*(?:\.[A-Za-z0-9-]*)?$/),
-  marker: pattern('[\\u0020-\\u00FF]+', /^[\u0020-\u00FF]+$/),
-  tagKey: pattern('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+', /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u),
-  tagValue: pattern('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*', /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u),
-} as const;
-
-export const Limits = {
-  roleName: 64,
-  userName: 64,
-  existingUserName: 128,
-  policyName: 128,
-  instanceProfileName: 128,
-  path: 512,
-  description: 1000,
-  policyDocument: 131072,
-  arnMin: 20,
-  arnMax: 2048,
-  tagKey: 128,
-  tagValue: 256,
-  tagsPerCall: 50,
-  maxItems: 1000,
-  marker: 320,
-  minSessionDuration: 3600,
-  maxSessionDuration: 43200,
-} as const;
+export const Patterns = IAM_PATTERNS;
+export const Limits = IAM_LIMITS;
 
 export interface Tag {
   Key: string;
@@ -75,10 +33,10 @@ export class Constraints {
     return true;
   }
 
-  string(member: string, value: string | undefined, rule: { min?: number; max?: number; pattern?: Pattern }): this {
+  string(member: string, value: string | undefined, rule: { min?: number; max?: number; pattern?: AwsPattern }): this {
     if (value === undefined) return this;
     // Lengths count Unicode code points, like Java's codePointCount in AWS's validators.
-    const length = [...value].length;
+    const length = characterCount(value);
     if (rule.max !== undefined && length > rule.max)
       this.add(member, `Member must have length less than or equal to ${rule.max}`);
     if (rule.min !== undefined && length < rule.min)
@@ -98,8 +56,8 @@ export class Constraints {
 
   tags(member: string, tags: readonly Tag[] | undefined): this {
     if (tags === undefined) return this;
-    if (tags.length > Limits.tagsPerCall)
-      this.add(member, `Member must have length less than or equal to ${Limits.tagsPerCall}`);
+    if (tags.length > Limits.tagsPerResource)
+      this.add(member, `Member must have length less than or equal to ${Limits.tagsPerResource}`);
     tags.forEach((tag, index) => {
       const prefix = `${member}.${index + 1}.member`;
       if (this.required(`${prefix}.key`, tag.Key)) {
@@ -114,10 +72,10 @@ export class Constraints {
 
   tagKeys(member: string, keys: readonly string[] | undefined): this {
     if (keys === undefined) return this;
-    if (keys.length > Limits.tagsPerCall)
-      this.add(member, `Member must have length less than or equal to ${Limits.tagsPerCall}`);
+    if (keys.length > Limits.tagsPerResource)
+      this.add(member, `Member must have length less than or equal to ${Limits.tagsPerResource}`);
     const bad = keys.some(
-      (key) => [...key].length > Limits.tagKey || key.length < 1 || !Patterns.tagKey.regex.test(key),
+      (key) => characterCount(key) > Limits.tagKey || key.length < 1 || !Patterns.tagKey.regex.test(key),
     );
     if (bad) {
       this.add(

@@ -9,7 +9,9 @@ import {
   validatePath,
   validateRoleName,
   validateRoleNameAvailable,
+  validateTagKey,
   validateTags,
+  validateTagValue,
   validateTrustedEntity,
 } from './validation';
 
@@ -152,5 +154,15 @@ describe('policies, external ID, account ID, trusted entity', () => {
       validateTrustedEntity({ type: 'web-identity', provider: { kind: 'builtin', id: 'google' }, audience: ' ' }),
     ).toHaveProperty('audience');
     expect(validateTrustedEntity({ type: 'aws-service', serviceId: 'ec2', useCaseId: 'ec2' })).toEqual({});
+  });
+});
+
+describe('tag lengths as AWS counts them', () => {
+  it('counts characters outside the BMP once, as IAM does', () => {
+    // U+20000 (a CJK letter, \p{L}) is two UTF-16 units: 128 of them are 128 characters, within IAM's limit.
+    const wide = '\u{20000}'.repeat(128);
+    expect(validateTagKey(wide)).toBeUndefined();
+    expect(validateTagKey(`${wide}a`)).toMatch(/129 characters/);
+    expect(validateTagValue('\u{20000}'.repeat(256))).toBeUndefined();
   });
 });

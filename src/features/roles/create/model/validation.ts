@@ -2,32 +2,35 @@
  * IAM's documented input rules for the create-role wizard, as messages a person understands. Each validator
  * returns undefined when the value is acceptable.
  */
+import { characterCount } from '../../../../../aws-rules/characters';
+import { IAM_LIMITS, IAM_PATTERNS } from '../../../../../aws-rules/iam';
 import type { TrustedEntitySelection } from './trust-policy';
 
 export const ROLE_NAME_HINT = "Maximum 64 characters. Use alphanumeric and '+=,.@-_' characters.";
 
+/** The wizard's names for AWS's limits, all from the one table in aws-rules/iam.ts. */
 export const LIMITS = {
-  roleNameMax: 64,
-  pathMax: 512,
-  descriptionMax: 1000,
-  sessionDurationMin: 3600,
-  sessionDurationMax: 43200,
-  tagsMax: 50,
-  tagKeyMax: 128,
-  tagValueMax: 256,
-  managedPoliciesPerRole: 10,
-  externalIdMin: 2,
-  externalIdMax: 1224,
-  policyNameMax: 128,
+  roleNameMax: IAM_LIMITS.roleName,
+  pathMax: IAM_LIMITS.path,
+  descriptionMax: IAM_LIMITS.description,
+  sessionDurationMin: IAM_LIMITS.minSessionDuration,
+  sessionDurationMax: IAM_LIMITS.maxSessionDuration,
+  tagsMax: IAM_LIMITS.tagsPerResource,
+  tagKeyMax: IAM_LIMITS.tagKey,
+  tagValueMax: IAM_LIMITS.tagValue,
+  managedPoliciesPerRole: IAM_LIMITS.managedPoliciesPerRole,
+  externalIdMin: IAM_LIMITS.externalIdMin,
+  externalIdMax: IAM_LIMITS.externalIdMax,
+  policyNameMax: IAM_LIMITS.policyName,
 } as const;
 
-const NAME_PATTERN = /^[\w+=,.@-]+$/;
-const PATH_PATTERN = /^(\/|\/[\u0021-\u007E]+\/)$/;
+const NAME_PATTERN = IAM_PATTERNS.name.regex;
+const PATH_PATTERN = IAM_PATTERNS.path.regex;
 // eslint-disable-next-line no-control-regex -- IAM's documented pattern admits TAB, LF and CR
 const DESCRIPTION_CHARACTER = /[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]/;
-const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
+const TAG_PATTERN = IAM_PATTERNS.tagKey.regex;
 const TAG_CHARACTER = /[\p{L}\p{Z}\p{N}_.:/=+\-@]/u;
-const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]*$/;
+const EXTERNAL_ID_PATTERN = IAM_PATTERNS.externalId.regex;
 
 export function validateRoleName(name: string): string | undefined {
   if (name.length === 0) return 'Enter a role name.';
@@ -128,8 +131,9 @@ export function validateTags(tags: readonly TagRow[]): TagValidation {
 
 export function validateTagKey(key: string): string | undefined {
   if (key.length === 0) return 'Enter a tag key.';
-  if (key.length > LIMITS.tagKeyMax)
-    return `The tag key has ${key.length} characters; it can have at most ${LIMITS.tagKeyMax}.`;
+  const keyLength = characterCount(key);
+  if (keyLength > LIMITS.tagKeyMax)
+    return `The tag key has ${keyLength} characters; it can have at most ${LIMITS.tagKeyMax}.`;
   if (key.toLowerCase().startsWith('aws:')) return "Tag keys starting with 'aws:' are reserved for AWS.";
   if (!TAG_PATTERN.test(key)) {
     return `The tag key can't contain ${firstCharacterNotMatching(key, TAG_CHARACTER) ?? 'that character'}. Use letters, digits, spaces and _ . : / = + - @.`;
@@ -138,8 +142,9 @@ export function validateTagKey(key: string): string | undefined {
 }
 
 export function validateTagValue(value: string): string | undefined {
-  if (value.length > LIMITS.tagValueMax)
-    return `The tag value has ${value.length} characters; it can have at most ${LIMITS.tagValueMax}.`;
+  const valueLength = characterCount(value);
+  if (valueLength > LIMITS.tagValueMax)
+    return `The tag value has ${valueLength} characters; it can have at most ${LIMITS.tagValueMax}.`;
   if (value.length > 0 && !TAG_PATTERN.test(value)) {
     return `The tag value can't contain ${firstCharacterNotMatching(value, TAG_CHARACTER) ?? 'that character'}. Use letters, digits, spaces and _ . : / = + - @.`;
   }
