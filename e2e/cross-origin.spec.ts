@@ -18,7 +18,7 @@ import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../scripts/chromium.ts';
 import { currentFaults } from './support/faults.ts';
 import { expect, test } from './support/fixtures.ts';
 import { demoUser, localAwsUrl } from './support/local-aws.ts';
-import { attachedPolicyArns, createRoleWithCli, EC2_TRUST, getRole, uniqueRoleName } from './support/roles-cli.ts';
+import { attachedPolicyArns, createRoleWithCli, deleteRoleWithCli, EC2_TRUST, getRole, uniqueRoleName } from './support/roles-cli.ts';
 
 const ADMIN_KEY = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 const ADMINISTRATOR_ACCESS = 'arn:aws:iam::aws:policy/AdministratorAccess';
@@ -150,6 +150,8 @@ test.describe('pages of other origins cannot use local AWS', () => {
   test.afterAll(async () => {
     await new Promise<void>((resolve) => attackerServer.close(() => resolve()));
     rmSync(diskDir, { recursive: true, force: true });
+    // The local AWS is shared by the specs that follow (the roles list expects its seeded roles on one page).
+    await deleteRoleWithCli(survivor);
   });
 
   /** Nothing the pages tried took effect. */

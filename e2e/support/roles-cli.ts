@@ -15,6 +15,11 @@ export async function createRoleWithCli(roleName: string): Promise<void> {
   await awsCliOk(['iam', 'create-role', '--role-name', roleName, '--assume-role-policy-document', EC2_TRUST]);
 }
 
+/** Deletes a role that has no policies, instance profiles or boundary left (what createRoleWithCli made). */
+export async function deleteRoleWithCli(roleName: string): Promise<void> {
+  await awsCliOk(['iam', 'delete-role', '--role-name', roleName]);
+}
+
 export interface CliRole {
   RoleName: string;
   Description?: string;
