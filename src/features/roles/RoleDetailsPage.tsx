@@ -16,8 +16,9 @@ import { describeAwsError } from '../../aws/errors.ts';
 import { AwsErrorAlert } from '../../components/AwsErrorAlert.tsx';
 import { FullPageSpinner } from '../../components/FullPageSpinner.tsx';
 import { roleDetailQueries } from './api/get-role.ts';
-import { roleKeys, roleInstanceKeys } from './api/keys.ts';
-import { roleProfileQueries } from './api/list-instance-profiles-for-role.ts';
+import { instanceProfileKeys, roleKeys } from '../../aws/iam-queries.ts';
+import { roleInstanceKeys } from './api/keys.ts';
+import { profileQueries, profilesOfRole } from './api/list-instance-profiles.ts';
 import { DeleteRolesModal } from './components/DeleteRolesModal.tsx';
 import { InstanceProfileNotice } from './details/InstanceProfileNotice.tsx';
 import { InstancesTab } from './details/InstancesTab.tsx';
@@ -36,16 +37,18 @@ export default function RoleDetailsPage() {
   const queryClient = useQueryClient();
   const [searchParams, setSearchParams] = useSearchParams();
   const role = useQuery(roleDetailQueries.detail(roleName));
-  const profiles = useQuery(roleProfileQueries.ofRole(roleName));
+  const profilesByRole = useQuery(profileQueries.byRole());
+  const profiles = profilesByRole.data ? profilesOfRole(profilesByRole.data, roleName) : undefined;
   const [deleting, setDeleting] = useState(false);
   const requestedTab = searchParams.get('tab');
   const activeTab: TabId = TABS.includes(requestedTab as TabId) ? (requestedTab as TabId) : 'permissions';
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: roleKeys.role(roleName) });
+    void queryClient.invalidateQueries({ queryKey: instanceProfileKeys.all() });
     void queryClient.invalidateQueries({ queryKey: roleInstanceKeys.all() });
   };
-  const refreshing = role.isFetching || profiles.isFetching;
+  const refreshing = role.isFetching || profilesByRole.isFetching;
 
   if (role.isPending) return <FullPageSpinner label={`Loading ${roleName}`} />;
   if (role.isError) {
@@ -81,11 +84,11 @@ export default function RoleDetailsPage() {
       }
     >
       <SpaceBetween size="l">
-        {profiles.isError ? (
-          <AwsErrorAlert error={profiles.error} context={{ action: 'iam:ListInstanceProfilesForRole' }} onRetry={() => void profiles.refetch()} />
+        {profilesByRole.isError ? (
+          <AwsErrorAlert error={profilesByRole.error} context={{ action: 'iam:ListInstanceProfiles' }} onRetry={() => void profilesByRole.refetch()} />
         ) : null}
-        {profiles.data && profiles.data.length === 0 ? <InstanceProfileNotice role={details} /> : null}
-        <SummarySection role={details} profiles={profiles.data} profilesPending={profiles.isPending} />
+        {profiles && profiles.length === 0 ? <InstanceProfileNotice role={details} /> : null}
+        <SummarySection role={details} profiles={profiles} profilesPending={profilesByRole.isPending} />
         <Tabs
           activeTabId={activeTab}
           onChange={({ detail }) =>
@@ -106,7 +109,7 @@ export default function RoleDetailsPage() {
             {
               id: 'instances',
               label: 'Instances using this role',
-              content: profiles.data ? <InstancesTab roleName={details.name} profiles={profiles.data} /> : null,
+              content: profiles ? <InstancesTab roleName={details.name} profiles={profiles} /> : null,
             },
           ]}
         />

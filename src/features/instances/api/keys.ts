@@ -7,9 +7,3 @@ export const ec2Keys = {
   instances: (region: string) => [...ec2Keys.region(region), 'instances'] as const,
   associations: (region: string) => [...ec2Keys.region(region), 'iam-instance-profile-associations'] as const,
 };
-
-/** IAM is global: its keys carry no region. */
-export const iamKeys = {
-  instanceProfiles: () => ['iam', 'instance-profiles'] as const,
-  roles: () => ['iam', 'roles'] as const,
-};

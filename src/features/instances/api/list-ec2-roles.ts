@@ -1,8 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ListRolesCommand, type Role } from '@aws-sdk/client-iam';
-import { iamClient } from '../../../aws/clients.ts';
+import type { Role } from '@aws-sdk/client-iam';
+import { iamQueries } from '../../../aws/iam-queries.ts';
 import { parsePolicyDocument, statementsOf } from '../../../aws/policy-document.ts';
-import { iamKeys } from './keys.ts';
 
 export interface Ec2RoleSummary {
   name: string;
@@ -31,25 +30,19 @@ function toSummary(role: Role): Ec2RoleSummary {
   return { name: role.RoleName ?? '', arn: role.Arn ?? '', path: role.Path ?? '/' };
 }
 
-/** ListRoles (all pages, 1,000 per call), keeping the roles EC2 may assume. */
-export async function listEc2Roles(signal?: AbortSignal): Promise<Ec2RoleSummary[]> {
-  const roles: Ec2RoleSummary[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await iamClient().send(new ListRolesCommand({ MaxItems: 1000, ...(marker ? { Marker: marker } : {}) }), {
-      ...(signal ? { abortSignal: signal } : {}),
-    });
-    for (const role of page.Roles ?? []) if (trustsEc2(role.AssumeRolePolicyDocument)) roles.push(toSummary(role));
-    marker = page.IsTruncated ? page.Marker : undefined;
-  } while (marker);
-  return roles.sort((a, b) => a.name.localeCompare(b.name));
+/** Roles EC2 may assume, by name: the dialogs' view (`select`) of the one cached ListRoles walk. */
+export function ec2RolesOf(roles: readonly Role[]): Ec2RoleSummary[] {
+  return roles
+    .filter((role) => trustsEc2(role.AssumeRolePolicyDocument))
+    .map(toSummary)
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export const ec2RoleQueries = {
   trustingEc2: () =>
     queryOptions({
-      queryKey: [...iamKeys.roles(), 'trusting-ec2'] as const,
-      queryFn: ({ signal }) => listEc2Roles(signal),
+      ...iamQueries.roles(),
+      select: ec2RolesOf,
       staleTime: 60_000,
     }),
 };

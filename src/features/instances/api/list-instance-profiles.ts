@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ListInstanceProfilesCommand, type InstanceProfile } from '@aws-sdk/client-iam';
-import { iamClient } from '../../../aws/clients.ts';
-import { iamKeys } from './keys.ts';
+import type { InstanceProfile } from '@aws-sdk/client-iam';
+import { iamQueries } from '../../../aws/iam-queries.ts';
 
 export interface InstanceProfileSummary {
   name: string;
@@ -44,18 +43,9 @@ export function buildProfileDirectory(profiles: InstanceProfileSummary[]): Insta
   };
 }
 
-/** ListInstanceProfiles, 1,000 per call, following Marker while IsTruncated (IAM may return short pages). */
-export async function listAllInstanceProfiles(signal?: AbortSignal): Promise<InstanceProfileDirectory> {
-  const profiles: InstanceProfileSummary[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await iamClient().send(new ListInstanceProfilesCommand({ MaxItems: 1000, ...(marker ? { Marker: marker } : {}) }), {
-      ...(signal ? { abortSignal: signal } : {}),
-    });
-    for (const profile of page.InstanceProfiles ?? []) profiles.push(toSummary(profile));
-    marker = page.IsTruncated ? page.Marker : undefined;
-  } while (marker);
-  return buildProfileDirectory(profiles);
+/** The drop-downs' and the table's view (`select`) of the one cached ListInstanceProfiles walk. */
+export function profileDirectoryOf(profiles: readonly InstanceProfile[]): InstanceProfileDirectory {
+  return buildProfileDirectory(profiles.map(toSummary));
 }
 
 /** The profile name is the last segment of its ARN (`…:instance-profile/<path/>Name`). */
@@ -67,8 +57,8 @@ export const instanceProfileQueries = {
   /** One cached map for every row and dialog: the table never asks IAM per instance. */
   directory: () =>
     queryOptions({
-      queryKey: [...iamKeys.instanceProfiles(), 'directory'] as const,
-      queryFn: ({ signal }) => listAllInstanceProfiles(signal),
+      ...iamQueries.instanceProfiles(),
+      select: profileDirectoryOf,
       staleTime: 60_000,
     }),
 };

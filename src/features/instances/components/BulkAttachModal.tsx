@@ -14,7 +14,8 @@ import { useNotifications } from '../../../components/notifications/index.ts';
 import { associationOperations } from '../api/change-association.ts';
 import { describeAssociationsOfInstances } from '../api/describe-associations.ts';
 import type { InstanceSummary } from '../api/describe-instances.ts';
-import { ec2Keys, iamKeys } from '../api/keys.ts';
+import { invalidateInstanceProfiles } from '../../../aws/iam-queries.ts';
+import { ec2Keys } from '../api/keys.ts';
 import { ec2RoleQueries } from '../api/list-ec2-roles.ts';
 import { instanceProfileQueries } from '../api/list-instance-profiles.ts';
 import { attachToMany, type BulkResult, type BulkStatus } from '../model/bulk.ts';
@@ -141,10 +142,7 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
                   iconName="refresh"
                   ariaLabel="Refresh IAM roles"
                   loading={profiles.isFetching || roles.isFetching}
-                  onClick={() => {
-                    void queryClient.invalidateQueries({ queryKey: iamKeys.instanceProfiles() });
-                    void queryClient.invalidateQueries({ queryKey: iamKeys.roles() });
-                  }}
+                  onClick={() => void invalidateInstanceProfiles(queryClient)}
                 />
               }
               constraintText={

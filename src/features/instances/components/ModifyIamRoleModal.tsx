@@ -15,7 +15,8 @@ import { useNotifications } from '../../../components/notifications/index.ts';
 import { associationOperations } from '../api/change-association.ts';
 import { associationQueries } from '../api/describe-associations.ts';
 import type { InstanceSummary } from '../api/describe-instances.ts';
-import { ec2Keys, iamKeys } from '../api/keys.ts';
+import { invalidateInstanceProfiles } from '../../../aws/iam-queries.ts';
+import { ec2Keys } from '../api/keys.ts';
 import { ec2RoleQueries } from '../api/list-ec2-roles.ts';
 import { instanceProfileQueries, profileNameFromArn } from '../api/list-instance-profiles.ts';
 import { applyRolePlan, type ApplyOutcome, type ApplyProgress } from '../model/apply-plan.ts';
@@ -137,8 +138,7 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
 
   const refreshing = profiles.isFetching || roles.isFetching;
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: iamKeys.instanceProfiles() });
-    void queryClient.invalidateQueries({ queryKey: iamKeys.roles() });
+    void invalidateInstanceProfiles(queryClient);
   };
 
   const progressArea = running ? (

@@ -7,7 +7,7 @@ import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { createInstanceProfileForRole } from '../api/create-instance-profile.ts';
 import type { Ec2RoleSummary } from '../api/list-ec2-roles.ts';
-import { iamKeys } from '../api/keys.ts';
+import { invalidateInstanceProfiles } from '../../../aws/iam-queries.ts';
 
 /** Explains why an EC2 role is missing from the drop-down and creates its same-name instance profile. */
 export function RolesWithoutProfileNotice({ roles }: { roles: Ec2RoleSummary[] }) {
@@ -16,7 +16,7 @@ export function RolesWithoutProfileNotice({ roles }: { roles: Ec2RoleSummary[] }
   const create = useMutation({
     mutationFn: ({ roleName, startedAt }: { roleName: string; startedAt: Date }) => createInstanceProfileForRole(roleName, startedAt),
     onSuccess: async (_, { roleName }) => {
-      await queryClient.invalidateQueries({ queryKey: iamKeys.instanceProfiles() });
+      await invalidateInstanceProfiles(queryClient);
       notify({ type: 'success', header: `Instance profile ${roleName} created`, content: `It holds role ${roleName} and is now in the IAM role list.` });
     },
   });

@@ -22,9 +22,6 @@ export const policyKeys = {
   tags: (arn: string) => [...policyKeys.policy(arn), 'tags'] as const,
 };
 
-/** Keys of the roles feature that a detach from here changes (spelled out to keep that feature's code out of this chunk). */
-export const roleKeysToRefresh = () => ['iam', 'roles'] as const;
-
 export function signalOption(signal: AbortSignal | undefined): { abortSignal?: AbortSignal } {
   return signal ? { abortSignal: signal } : {};
 }

@@ -2,7 +2,8 @@ import { useCallback, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { describeChange, type ChangeDescription, type PolicyChange } from '../model/changes.ts';
 import { executeChange } from './execute-change.ts';
-import { policyKeys, roleKeysToRefresh } from './keys.ts';
+import { invalidateRoles } from '../../../aws/iam-queries.ts';
+import { policyKeys } from './keys.ts';
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
 
@@ -62,7 +63,7 @@ export function usePolicyChangeRun(arn: string) {
         setRunning(false);
         const detached = current.current.some((step) => step.change.kind === 'detach' && step.status === 'done');
         void queryClient.invalidateQueries({ queryKey: policyKeys.all() });
-        if (detached) void queryClient.invalidateQueries({ queryKey: roleKeysToRefresh() });
+        if (detached) void invalidateRoles(queryClient);
       }
       return { ok, steps: current.current };
     },

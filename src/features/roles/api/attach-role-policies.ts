@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AttachRolePolicyCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
 import { policyKeysToRefresh } from './policy-keys.ts';
-import { invalidateRole } from './invalidate.ts';
+import { invalidateRoles } from '../../../aws/iam-queries.ts';
 
 export class AttachPoliciesError extends Error {
   override name = 'AttachPoliciesError';
@@ -33,6 +33,6 @@ export function useAttachRolePolicies() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: attachRolePolicies,
-    onSettled: () => Promise.all([invalidateRole(queryClient), queryClient.invalidateQueries({ queryKey: policyKeysToRefresh() })]),
+    onSettled: () => Promise.all([invalidateRoles(queryClient), queryClient.invalidateQueries({ queryKey: policyKeysToRefresh() })]),
   });
 }

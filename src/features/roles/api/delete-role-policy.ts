@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DeleteRolePolicyCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
-import { invalidateRole } from './invalidate.ts';
+import { invalidateRoles } from '../../../aws/iam-queries.ts';
 
 export async function deleteRolePolicy(input: { roleName: string; policyName: string }): Promise<void> {
   await iamClient().send(new DeleteRolePolicyCommand({ RoleName: input.roleName, PolicyName: input.policyName }));
@@ -9,5 +9,5 @@ export async function deleteRolePolicy(input: { roleName: string; policyName: st
 
 export function useDeleteRolePolicy() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteRolePolicy, onSuccess: () => invalidateRole(queryClient) });
+  return useMutation({ mutationFn: deleteRolePolicy, onSuccess: () => invalidateRoles(queryClient) });
 }

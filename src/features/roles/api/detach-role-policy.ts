@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DetachRolePolicyCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
-import { invalidateRole } from './invalidate.ts';
+import { invalidateRoles } from '../../../aws/iam-queries.ts';
 import { policyKeysToRefresh } from './policy-keys.ts';
 
 export async function detachRolePolicy(input: { roleName: string; policyArn: string }): Promise<void> {
@@ -12,6 +12,6 @@ export function useDetachRolePolicy() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: detachRolePolicy,
-    onSuccess: () => Promise.all([invalidateRole(queryClient), queryClient.invalidateQueries({ queryKey: policyKeysToRefresh() })]),
+    onSuccess: () => Promise.all([invalidateRoles(queryClient), queryClient.invalidateQueries({ queryKey: policyKeysToRefresh() })]),
   });
 }

@@ -3,7 +3,7 @@ import { GetRoleCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
 import { decodePolicyDocumentText } from '../../../aws/policy-document.ts';
 import { trustedEntitiesOf, type TrustedEntity } from '../model/trusted-entities.ts';
-import { roleKeys, signalOption } from './keys.ts';
+import { roleKeys, signalOption } from '../../../aws/iam-queries.ts';
 
 export interface RoleDetails {
   name: string;

@@ -7,7 +7,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { DescribeIamInstanceProfileAssociationsCommand, DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { ec2Client } from '../../../aws/clients.ts';
-import { roleInstanceKeys, signalOption } from './keys.ts';
+import { signalOption } from '../../../aws/iam-queries.ts';
+import { roleInstanceKeys } from './keys.ts';
 
 export interface InstanceUsingRole {
   region: string;

@@ -1,16 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { profileKeys, roleInstanceKeys, roleKeys } from './keys.ts';
+import { invalidateInstanceProfiles } from '../../../aws/iam-queries.ts';
+import { roleInstanceKeys } from './keys.ts';
 
-/** After a change to one role: its page, the roles list (and every other roles query, e.g. the EC2 pages'). */
-export function invalidateRole(queryClient: QueryClient): Promise<void> {
-  return queryClient.invalidateQueries({ queryKey: roleKeys.all() });
-}
-
-/** After a change to instance profiles: the profile maps (ours and the EC2 drop-down's) and who uses what. */
+/** After a change to instance profiles: the profiles list (every feature's view of it) and who uses what. */
 export async function invalidateProfiles(queryClient: QueryClient): Promise<void> {
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: profileKeys.all() }),
-    queryClient.invalidateQueries({ queryKey: roleKeys.all() }),
-    queryClient.invalidateQueries({ queryKey: roleInstanceKeys.all() }),
-  ]);
+  await Promise.all([invalidateInstanceProfiles(queryClient), queryClient.invalidateQueries({ queryKey: roleInstanceKeys.all() })]);
 }

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
-import { roleKeys, signalOption } from './keys.ts';
+import { roleKeys, signalOption } from '../../../aws/iam-queries.ts';
 
 export interface AttachedPolicy {
   name: string;

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { ListInstanceProfilesForRoleCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
 import type { ProfileRef } from './list-instance-profiles.ts';
-import { roleKeys, signalOption } from './keys.ts';
+import { roleKeys, signalOption } from '../../../aws/iam-queries.ts';
 
 export async function listInstanceProfilesForRole(roleName: string, signal?: AbortSignal): Promise<ProfileRef[]> {
   const profiles: ProfileRef[] = [];

@@ -3,7 +3,7 @@ import { GetRolePolicyCommand, ListRolePoliciesCommand } from '@aws-sdk/client-i
 import { iamClient } from '../../../aws/clients.ts';
 import { decodePolicyDocumentText } from '../../../aws/policy-document.ts';
 import { prettyJson } from './get-role.ts';
-import { roleKeys, signalOption } from './keys.ts';
+import { roleKeys, signalOption } from '../../../aws/iam-queries.ts';
 
 export interface InlinePolicy {
   name: string;

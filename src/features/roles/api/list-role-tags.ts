@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { ListRoleTagsCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
 import type { RoleTag } from '../model/tags-diff.ts';
-import { roleKeys, signalOption } from './keys.ts';
+import { roleKeys, signalOption } from '../../../aws/iam-queries.ts';
 
 export async function listRoleTags(roleName: string, signal?: AbortSignal): Promise<RoleTag[]> {
   const tags: RoleTag[] = [];

@@ -1,8 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ListRolesCommand, type Role } from '@aws-sdk/client-iam';
-import { iamClient } from '../../../aws/clients.ts';
+import type { Role } from '@aws-sdk/client-iam';
+import { iamQueries } from '../../../aws/iam-queries.ts';
 import { trustedEntitiesOf, type TrustedEntity } from '../model/trusted-entities.ts';
-import { roleKeys, signalOption } from './keys.ts';
 
 export interface RoleSummary {
   name: string;
@@ -28,24 +27,11 @@ function toSummary(role: Role): RoleSummary {
   };
 }
 
-/** ListRoles, 1,000 per call, following Marker until IsTruncated is false (IAM may return short pages). */
-export async function listAllRoles(signal?: AbortSignal): Promise<RoleSummary[]> {
-  const roles: RoleSummary[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await iamClient().send(new ListRolesCommand({ MaxItems: 1000, ...(marker ? { Marker: marker } : {}) }), signalOption(signal));
-    for (const role of page.Roles ?? []) roles.push(toSummary(role));
-    marker = page.IsTruncated ? page.Marker : undefined;
-  } while (marker);
-  return roles;
-}
-
-/** Query options of the roles feature; `roleQueries.all()` is the key every role mutation invalidates. */
+/** The roles list as the roles pages show it: a view (`select`) of the one cached ListRoles walk. */
 export const roleQueries = {
-  all: roleKeys.all,
-  list: () =>
-    queryOptions({
-      queryKey: roleKeys.list(),
-      queryFn: ({ signal }) => listAllRoles(signal),
-    }),
+  list: () => queryOptions({ ...iamQueries.roles(), select: toSummaries }),
 };
+
+function toSummaries(roles: readonly Role[]): RoleSummary[] {
+  return roles.map(toSummary);
+}

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
-import { invalidateRole } from './invalidate.ts';
+import { invalidateRoles } from '../../../aws/iam-queries.ts';
 
 /** PutRolePolicy creates or replaces the inline policy of that name. */
 export async function putRolePolicy(input: { roleName: string; policyName: string; document: string }): Promise<void> {
@@ -10,5 +10,5 @@ export async function putRolePolicy(input: { roleName: string; policyName: strin
 
 export function usePutRolePolicy() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: putRolePolicy, onSuccess: () => invalidateRole(queryClient) });
+  return useMutation({ mutationFn: putRolePolicy, onSuccess: () => invalidateRoles(queryClient) });
 }

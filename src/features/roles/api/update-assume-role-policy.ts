@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
-import { invalidateRole } from './invalidate.ts';
+import { invalidateRoles } from '../../../aws/iam-queries.ts';
 
 /** UpdateAssumeRolePolicy with the JSON exactly as written (IAM stores what it is sent). */
 export async function updateAssumeRolePolicy(input: { roleName: string; document: string }): Promise<void> {
@@ -10,5 +10,5 @@ export async function updateAssumeRolePolicy(input: { roleName: string; document
 
 export function useUpdateAssumeRolePolicy() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateAssumeRolePolicy, onSuccess: () => invalidateRole(queryClient) });
+  return useMutation({ mutationFn: updateAssumeRolePolicy, onSuccess: () => invalidateRoles(queryClient) });
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { TagRoleCommand, UntagRoleCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
 import type { TagChanges } from '../model/tags-diff.ts';
-import { invalidateRole } from './invalidate.ts';
+import { invalidateRoles } from '../../../aws/iam-queries.ts';
 
 /** UntagRole for removed keys, then TagRole for new and changed tags (each call takes up to 50). */
 export async function updateRoleTags(input: { roleName: string; changes: TagChanges }): Promise<void> {
@@ -15,5 +15,5 @@ export async function updateRoleTags(input: { roleName: string; changes: TagChan
 
 export function useUpdateRoleTags() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateRoleTags, onSettled: () => invalidateRole(queryClient) });
+  return useMutation({ mutationFn: updateRoleTags, onSettled: () => invalidateRoles(queryClient) });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { UpdateRoleCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
-import { invalidateRole } from './invalidate.ts';
+import { invalidateRoles } from '../../../aws/iam-queries.ts';
 
 export interface UpdateRoleInput {
   roleName: string;
@@ -16,5 +16,5 @@ export async function updateRole(input: UpdateRoleInput): Promise<void> {
 
 export function useUpdateRole() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateRole, onSuccess: () => invalidateRole(queryClient) });
+  return useMutation({ mutationFn: updateRole, onSuccess: () => invalidateRoles(queryClient) });
 }

@@ -22,7 +22,7 @@ import { sendRoleCall } from '../api/send-role-call.ts';
 import { roleDetailQueries } from '../api/get-role.ts';
 import { roleInstanceQueries, type InstanceUsingRole } from '../api/instances-using-roles.ts';
 import { invalidateProfiles } from '../api/invalidate.ts';
-import { roleKeys } from '../api/keys.ts';
+import { roleKeys } from '../../../aws/iam-queries.ts';
 import { attachedPolicyQueries } from '../api/list-attached-role-policies.ts';
 import { roleProfileQueries } from '../api/list-instance-profiles-for-role.ts';
 import { inlinePolicyQueries } from '../api/list-role-policies.ts';

@@ -257,7 +257,6 @@ export default function CreateRolePage() {
   };
 
   const succeed = (roleName: string) => {
-    void queryClient.invalidateQueries({ queryKey: roleQueries.all() });
     void queryClient.invalidateQueries({ queryKey: policyQueries.all() });
     notify({
       type: 'success',

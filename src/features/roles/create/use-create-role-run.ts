@@ -3,6 +3,8 @@
  * progress for the review page. A ref guards against a second run while one is in flight.
  */
 import { useCallback, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { refetchRolesAndProfiles } from '../../../aws/iam-queries.ts';
 import { sendRoleCall } from '../api/send-role-call.ts';
 import { reconcileCreateStep } from './api/reconcile-step.ts';
 import type { Step } from './model/create-plan.ts';
@@ -45,15 +47,23 @@ export function useCreateRoleRun() {
   const busy = useRef(false);
   const startedAt = useRef(new Date());
 
-  const guarded = useCallback(async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
-    if (busy.current) return undefined;
-    busy.current = true;
-    try {
-      return await work();
-    } finally {
-      busy.current = false;
-    }
-  }, []);
+  const queryClient = useQueryClient();
+
+  /** Runs one batch of IAM calls; the result is reported only once every page's roles and profiles include it. */
+  const guarded = useCallback(
+    async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+      if (busy.current) return undefined;
+      busy.current = true;
+      try {
+        const result = await work();
+        await refetchRolesAndProfiles(queryClient);
+        return result;
+      } finally {
+        busy.current = false;
+      }
+    },
+    [queryClient],
+  );
 
   const start = useCallback(
     (steps: Step[]) =>
