@@ -1,8 +1,9 @@
 import { test, expect } from './support/fixtures.ts';
 import { awsCli, awsCliOk } from './support/aws-cli.ts';
+import { ConsolePage } from './support/console-page.ts';
 import { CreateRoleWizard } from './support/create-role-wizard.ts';
 import { demoUser } from './support/local-aws.ts';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { LocalAwsConfig } from './support/local-aws.ts';
 import type { SignInPage } from './support/sign-in-page.ts';
 
@@ -30,6 +31,18 @@ async function customerPolicy(name: string): Promise<string> {
     JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }] }),
   ]);
   return created.Policy.Arn;
+}
+
+/** The Roles table's cell in `column` of the row whose row header is `roleName` (columns follow the user's preferences). */
+async function rolesTableCell(page: Page, roleName: string, column: string): Promise<Locator> {
+  const table = page.getByRole('table', { name: 'Roles' });
+  const headers = (await table.getByRole('columnheader').allTextContents()).map((text) => text.trim());
+  const columnIndex = headers.findIndex((text) => text.startsWith(column));
+  const rowHeaderIndex = headers.findIndex((text) => text.startsWith('Role name'));
+  expect(columnIndex).toBeGreaterThanOrEqual(0);
+  const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: roleName, exact: true }) });
+  // The row header is a `rowheader`, not a `cell`: the cells after it sit one place earlier among the row's cells.
+  return row.getByRole('cell').nth(columnIndex > rowHeaderIndex ? columnIndex - 1 : columnIndex);
 }
 
 /** Steps 1-3 for an EC2 role with one policy, ending on the review step with the name typed. */
@@ -93,7 +106,18 @@ test.describe('create role wizard', () => {
     await expect(page).toHaveURL(/\/roles$/);
     await expect(page.getByText('Role MatillionRole created.')).toBeVisible();
     await expect(page.getByRole('table', { name: 'Roles' }).getByRole('rowheader', { name: 'MatillionRole', exact: true })).toBeVisible();
+    // The instance profile the wizard made is in the list as soon as success is reported: read once, no waiting for a refetch.
+    expect(await (await rolesTableCell(page, 'MatillionRole', 'Instance profile')).textContent()).toBe('MatillionRole');
     await wizard.screenshot('5-created');
+    // And it stays there on the way back to the list through the side navigation (no reload, the same cache).
+    const consolePage = new ConsolePage(page);
+    // The wizard collapses the side navigation (issue 12, "What a new user hit" 4); open it as a user would.
+    const openNavigation = consolePage.sideNavigation.getByRole('button', { name: 'Open side navigation' });
+    if (await openNavigation.isVisible()) await openNavigation.click();
+    await consolePage.openFromSideNavigation('Instances');
+    await consolePage.expectRows('Instances');
+    await consolePage.openFromSideNavigation('Roles');
+    await expect(await rolesTableCell(page, 'MatillionRole', 'Instance profile')).toHaveText('MatillionRole');
 
     // What the CLI sees is what the wizard promised.
     const role = await awsCliOk<{ Role: { RoleName: string; Path: string; Description: string; PermissionsBoundary: { PermissionsBoundaryArn: string }; Tags: { Key: string; Value: string }[]; AssumeRolePolicyDocument: unknown } }>(['iam', 'get-role', '--role-name', 'MatillionRole']);
