@@ -1,9 +1,9 @@
 /**
  * The console's least-privilege policies (deploy/policies/) against what the console actually calls.
  *
- * The list of calls is derived from the console's source: every `new XxxCommand(` whose class is imported from
- * @aws-sdk/client-iam, client-ec2 or client-sts becomes `iam:Xxx` / `ec2:Xxx` / `sts:Xxx`, plus the permissions
- * AWS checks in addition to the action itself (iam:PassRole for calls that hand a role to EC2, iam:TagRole /
+ * The list of calls is derived from the console's source: every `new XxxCommand(` or `paginateXxx(` whose class
+ * or paginator is imported from @aws-sdk/client-iam, client-ec2 or client-sts becomes `iam:Xxx` / `ec2:Xxx` /
+ * `sts:Xxx`, plus the permissions AWS checks in addition to the action itself (iam:PassRole for calls that hand a role to EC2, iam:TagRole /
  * iam:TagPolicy for creates that carry tags). The policies are evaluated with local AWS's policy engine.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -43,6 +43,8 @@ function consoleActionsFromSource(): Set<string> {
       for (const imported of match[1]!.split(',').map((name) => name.trim().split(/\s+as\s+/)[0]!)) {
         const command = /^(\w+)Command$/.exec(imported);
         if (command && new RegExp(`new ${imported}\\(`).test(text)) actions.add(`${prefix}:${command[1]}`);
+        const paginator = /^paginate(\w+)$/.exec(imported);
+        if (paginator && new RegExp(`${imported}\\(`).test(text)) actions.add(`${prefix}:${paginator[1]}`);
       }
     }
   }
