@@ -4,7 +4,8 @@
  * The list of calls is derived from the console's source: every `new XxxCommand(` or `paginateXxx(` whose class
  * or paginator is imported from @aws-sdk/client-iam, client-ec2 or client-sts becomes `iam:Xxx` / `ec2:Xxx` /
  * `sts:Xxx`, plus the permissions AWS checks in addition to the action itself (iam:PassRole for calls that hand a
- * role to EC2, iam:TagRole / iam:TagPolicy for creates that carry tags). The policies are evaluated with local AWS's policy engine.
+ * role to EC2, iam:TagRole / iam:TagPolicy for creates that carry tags). The policies are evaluated with local
+ * AWS's policy engine.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
