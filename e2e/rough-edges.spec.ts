@@ -83,13 +83,14 @@ test.describe('what a new user hit', () => {
     await deleteRoleWithCli(roleName);
   });
 
-  test("the instance page's breadcrumb names the instance", async ({ page, signInPage, localAws }) => {
+  test("the instance page's breadcrumb names the instance", async ({ page, signInPage, consolePage, localAws }) => {
     const instanceId = await launchInstance(`edges-${Date.now().toString(36)}`, 'running');
     await signInAsAdmin(page, signInPage, localAws);
     await page.goto(`/instances/${instanceId}`);
     const breadcrumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
     await expect(breadcrumbs).toContainText(instanceId);
     await expect(breadcrumbs).not.toContainText(/Instance$/);
-    await page.screenshot({ path: `${SCREENSHOTS}/instance-page.png`, fullPage: true });
+    await expect(consolePage.sideNavigation.getByRole('link', { name: 'Instances', exact: true })).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOTS}/instance-page.png` });
   });
 });
