@@ -3,7 +3,7 @@
 // better-sqlite3 module loads, and (with --system) that the Debian packages the tests drive are present.
 // Plain Node with no dependencies, because it runs before node_modules exists.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -89,9 +89,24 @@ function headline(problem) {
   return (lines.find((line) => /Error/.test(line)) ?? lines[0]).trim();
 }
 
+/** Where node_modules really is when it is a link to an install shared with other checkouts (git worktrees). */
+function sharedInstall() {
+  try {
+    const path = join(root, 'node_modules');
+    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function ensureNpmDependencies() {
   const reason = npmInstallNeeded();
-  if (reason) {
+  const shared = reason ? sharedInstall() : undefined;
+  if (shared) {
+    // npm ci replaces the link and empties the directory it points to, breaking every checkout that shares it.
+    log(`${reason}, but node_modules links to ${shared}, shared with other checkouts: not running npm ci here.`);
+    log(`If it really is out of date, run npm ci in ${dirname(shared)}.`);
+  } else if (reason) {
     const count = lockedPackageCount();
     log(`${reason}, so the npm packages this project needs must be installed first (npm ci).`);
     log(
