@@ -129,7 +129,8 @@ export default defineConfig({
   plugins: [react(), sdkStringXmlParser(), extractInlineFonts(), signInBudget(), devRuntimeConfig()],
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Source maps (9.8 MB) only on request: `npm start` would otherwise serve them to every browser.
+    sourcemap: process.env.CONSOLE_SOURCEMAPS === '1',
     manifest: true,
     // The SDK clients make the page chunks large on purpose; the sign-in chunk is checked separately.
     chunkSizeWarningLimit: 900,

@@ -201,6 +201,7 @@ test.describe('Role details', () => {
     await manage.getByRole('button', { name: 'Add new tag', exact: true }).click();
     await manage.getByRole('textbox', { name: 'Tag 2 key' }).fill('aws:reserved');
     await expect(manage.getByText("Tag keys starting with 'aws:' are reserved for AWS.")).toBeVisible();
+    await manage.getByRole('button', { name: 'Save changes', exact: true }).click();
     await expect(manage.getByRole('button', { name: 'Save changes' })).toBeDisabled();
     await manage.getByRole('textbox', { name: 'Tag 2 key' }).fill('CostCenter');
     await manage.getByRole('textbox', { name: 'Tag 2 value' }).fill('42');

@@ -266,7 +266,7 @@ const listCounts = (counts: Record<string, number>): string =>
 
 async function main(): Promise<void> {
   console.log('Building the console (vite build)…');
-  await buildConsole(repoRoot, 'ignore');
+  await buildConsole(repoRoot);
   const dist = join(repoRoot, 'dist');
   const bundle = analyzeBundle(dist);
   const manifest = readManifest(dist);

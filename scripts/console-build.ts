@@ -35,20 +35,28 @@ export function consoleBuildStaleness(root = repoRoot): string | undefined {
   return undefined;
 }
 
-/** Runs `vite build`, streaming its output; rejects if it fails. */
-export function buildConsole(root = repoRoot, stdio: 'inherit' | 'ignore' = 'inherit'): Promise<void> {
+/**
+ * Runs `vite build` with its output captured: the ~150 lines of chunk sizes help nobody starting the console.
+ * Resolves with Vite's warnings (its stderr), if any; a failed build rejects with everything Vite printed, so its
+ * errors stay visible.
+ */
+export function buildConsole(root = repoRoot): Promise<string> {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   return new Promise((resolveBuild, rejectBuild) => {
-    const child = spawn(process.execPath, [vite, 'build'], { cwd: root, stdio });
+    const child = spawn(process.execPath, [vite, 'build'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.once('error', rejectBuild);
-    child.once('exit', (code, signal) => {
-      if (code === 0) resolveBuild();
-      else rejectBuild(new Error(`vite build exited with ${code ?? signal}`));
+    child.once('close', (code, signal) => {
+      if (code === 0) resolveBuild(stderr.trim());
+      else rejectBuild(new Error(`vite build exited with ${code ?? signal}:\n${stdout}${stderr}`));
     });
   });
 }
 
-/** Builds only when needed; `log` says what happens and why. */
+/** Builds only when needed; `log` says what happens and why, then one line for the finished build. */
 export async function ensureConsoleBuilt(log: (message: string) => void = console.log, root = repoRoot): Promise<void> {
   const reason = consoleBuildStaleness(root);
   if (!reason) {
@@ -56,5 +64,8 @@ export async function ensureConsoleBuilt(log: (message: string) => void = consol
     return;
   }
   log(`Building the console with Vite (${reason})…`);
-  await buildConsole(root);
+  const started = performance.now();
+  const warnings = await buildConsole(root);
+  if (warnings) log(warnings);
+  log(`Built the console into dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

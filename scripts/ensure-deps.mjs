@@ -2,8 +2,8 @@
 // Makes a fresh clone runnable: installs npm dependencies when they are missing or stale, makes sure the native
 // better-sqlite3 module loads, and (with --system) that the Debian packages the tests drive are present.
 // Plain Node with no dependencies, because it runs before node_modules exists.
-import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +27,36 @@ function run(command, args, options = {}) {
   if (result.status !== 0) {
     console.error(`[ensure-deps] "${command} ${args.join(' ')}" exited with ${result.status ?? result.signal}`);
     process.exit(result.status || 1);
+  }
+}
+
+/** How often a long, silent install says it is still at work. */
+const HEARTBEAT_MS = 30_000;
+
+/** Like run(), for a command that prints nothing for minutes: a line every HEARTBEAT_MS says it is still going. */
+async function runWithHeartbeat(command, args) {
+  log(`running: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const heartbeat = setInterval(() => log(`still installing (${Math.round((Date.now() - started) / 1000)} s so far)…`), HEARTBEAT_MS);
+  const status = await new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve(code ?? signal));
+  }).finally(() => clearInterval(heartbeat));
+  if (status !== 0) {
+    console.error(`[ensure-deps] "${command} ${args.join(' ')}" exited with ${status}`);
+    process.exit(typeof status === 'number' ? status : 1);
+  }
+  log(`installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** How many packages package-lock.json pins (the root project itself not counted). */
+function lockedPackageCount() {
+  try {
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+    return Object.keys(lock.packages ?? {}).filter((path) => path !== '').length;
+  } catch {
+    return undefined;
   }
 }
 
@@ -59,11 +89,32 @@ function headline(problem) {
   return (lines.find((line) => /Error/.test(line)) ?? lines[0]).trim();
 }
 
-function ensureNpmDependencies() {
+/** Where node_modules really is when it is a link to an install shared with other checkouts (git worktrees). */
+function sharedInstall() {
+  try {
+    const path = join(root, 'node_modules');
+    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function ensureNpmDependencies() {
   const reason = npmInstallNeeded();
-  if (reason) {
-    log(`${reason}: installing dependencies (npm ci)`);
-    run('npm', ['ci', '--no-audit', '--no-fund']);
+  const shared = reason ? sharedInstall() : undefined;
+  if (shared) {
+    // npm ci replaces the link and empties the directory it points to, breaking every checkout that shares it.
+    log(`${reason}, but node_modules links to ${shared}, shared with other checkouts: not running npm ci here.`);
+    log(`If it really is out of date, run npm ci in ${dirname(shared)}.`);
+  } else if (reason) {
+    const count = lockedPackageCount();
+    log(`${reason}, so the npm packages this project needs must be installed first (npm ci).`);
+    log(
+      `This installs ${count ? `${count} packages` : 'the packages'} pinned in package-lock.json and compiles better-sqlite3 ` +
+        '(local AWS keeps its state in SQLite) from source. It takes a few minutes and npm prints little until it is done; ' +
+        'it happens once per clone or lock-file change.',
+    );
+    await runWithHeartbeat('npm', ['ci', '--no-audit', '--no-fund']);
   }
 
   // npm only runs install scripts of packages listed in package.json "allowScripts"; if the native
@@ -109,5 +160,5 @@ function ensureSystemPackages() {
   }
 }
 
-ensureNpmDependencies();
+await ensureNpmDependencies();
 if (wantSystem) ensureSystemPackages();

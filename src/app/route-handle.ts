@@ -5,11 +5,14 @@ export interface Crumb {
 }
 
 export interface ConsoleRouteHandle {
-  breadcrumbs: Crumb[];
+  /** A function of the route's params when the last crumb names the resource (the role name, the instance id). */
+  breadcrumbs: Crumb[] | ((params: Readonly<Record<string, string | undefined>>) => Crumb[]);
   /** Cloudscape AppLayout content type of the page. */
   contentType?: 'default' | 'table' | 'form' | 'cards' | 'wizard';
 }
 
 export function isConsoleRouteHandle(value: unknown): value is ConsoleRouteHandle {
-  return typeof value === 'object' && value !== null && Array.isArray((value as { breadcrumbs?: unknown }).breadcrumbs);
+  if (typeof value !== 'object' || value === null) return false;
+  const breadcrumbs = (value as { breadcrumbs?: unknown }).breadcrumbs;
+  return Array.isArray(breadcrumbs) || typeof breadcrumbs === 'function';
 }

@@ -67,7 +67,9 @@ export const consoleRoutes = [
       {
         path: 'roles/:roleName',
         element: <RoleDetailsPage />,
-        handle: { breadcrumbs: [iam, { text: 'Roles', href: '/roles' }, { text: 'Role', href: '/roles' }] } satisfies ConsoleRouteHandle,
+        handle: {
+          breadcrumbs: ({ roleName = '' }) => [iam, { text: 'Roles', href: '/roles' }, { text: roleName, href: `/roles/${encodeURIComponent(roleName)}` }],
+        } satisfies ConsoleRouteHandle,
       },
       {
         path: 'policies',
@@ -103,7 +105,13 @@ export const consoleRoutes = [
       {
         path: 'instances/:instanceId',
         element: <InstanceDetailsPage />,
-        handle: { breadcrumbs: [ec2, { text: 'Instances', href: '/instances' }, { text: 'Instance', href: '/instances' }] } satisfies ConsoleRouteHandle,
+        handle: {
+          breadcrumbs: ({ instanceId = '' }) => [
+            ec2,
+            { text: 'Instances', href: '/instances' },
+            { text: instanceId, href: `/instances/${encodeURIComponent(instanceId)}` },
+          ],
+        } satisfies ConsoleRouteHandle,
       },
       {
         path: '*',

@@ -116,7 +116,7 @@ export default function CreatePolicyPage() {
             <PolicyDocumentField value={document} onChange={setDocument} onFindings={setFindings} {...(submitted && documentError ? { errorText: documentError } : {})} />
           </Container>
           <Container header={<Header variant="h2" description="Tags are key-value pairs that help you identify, organize or search for the policy.">Tags - optional</Header>}>
-            <TagsEditor tags={tags} onChange={setTags} empty="No tags associated with the policy." />
+            <TagsEditor tags={tags} onChange={setTags} empty="No tags associated with the policy." showAllErrors={submitted} />
           </Container>
           {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: 'iam:CreatePolicy' }} /> : null}
           <Container>

@@ -144,7 +144,7 @@ const WIZARD_STEPS: readonly WizardStepDefinition[] = [
       if (validation.rows.length > 0) errors.tags = errors.tags ?? `Fix the ${validation.rows.length === 1 ? 'tag' : `${validation.rows.length} tags`} marked below.`;
       return errors;
     },
-    render: (context) => <TagsStep tags={context.state.tags} onChange={(tags) => context.update({ tags })} />,
+    render: (context) => <TagsStep tags={context.state.tags} onChange={(tags) => context.update({ tags })} showAllErrors={context.showErrors} />,
   },
   {
     id: 'review',
@@ -257,14 +257,15 @@ export default function CreateRolePage() {
   };
 
   const succeed = (roleName: string) => {
+    const rolePath = `/roles/${encodeURIComponent(roleName)}`;
     void queryClient.invalidateQueries({ queryKey: policyQueries.all() });
     notify({
       type: 'success',
       header: `Role ${roleName} created.`,
       content: (
-        <Link href={`/roles?name=${encodeURIComponent(roleName)}`} color="inverted" onFollow={(event) => {
+        <Link href={rolePath} color="inverted" onFollow={(event) => {
           event.preventDefault();
-          void navigate(`/roles?name=${encodeURIComponent(roleName)}`);
+          void navigate(rolePath);
         }}>
           View role {roleName}
         </Link>

@@ -19,6 +19,7 @@ import { diffTags, type RoleTag } from '../model/tags-diff.ts';
 
 function ManageTagsModal({ roleName, tags, onDismiss }: { roleName: string; tags: readonly RoleTag[]; onDismiss: () => void }) {
   const [rows, setRows] = useState<RoleTag[]>(() => tags.map((tag) => ({ ...tag })));
+  const [saveTried, setSaveTried] = useState(false);
   const mutation = useUpdateRoleTags();
   const { notify } = useNotifications();
   const valid = tagsAreValid(rows);
@@ -29,6 +30,7 @@ function ManageTagsModal({ roleName, tags, onDismiss }: { roleName: string; tags
   ];
 
   const save = () => {
+    setSaveTried(true);
     if (!valid || commands.length === 0 || mutation.isPending) return;
     mutation.mutate(
       { roleName, changes },
@@ -48,12 +50,12 @@ function ManageTagsModal({ roleName, tags, onDismiss }: { roleName: string; tags
       closeAriaLabel="Close Manage tags"
       busy={mutation.isPending}
       actionLabel="Save changes"
-      actionDisabled={!valid || commands.length === 0}
+      actionDisabled={commands.length === 0 || (saveTried && !valid)}
       onAction={save}
       onDismiss={onDismiss}
     >
       <SpaceBetween size="m">
-        <TagsEditor tags={rows} onChange={setRows} empty="No tags associated with the role." showLengths />
+        <TagsEditor tags={rows} onChange={setRows} empty="No tags associated with the role." showLengths showAllErrors={saveTried} />
         <CliEquivalent commands={commands} emptyText="No changes yet." />
         {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: changes.removeKeys.length ? 'iam:UntagRole' : 'iam:TagRole' }} /> : null}
       </SpaceBetween>

@@ -3,8 +3,8 @@ import Header from '@cloudscape-design/components/header';
 import { TagsEditor } from '../../../../components/TagsEditor.tsx';
 import type { TagRow } from '../model/validation.ts';
 
-/** Key/value tags, checked against IAM's tag rules on every keystroke. */
-export function TagsStep({ tags, onChange }: { tags: TagRow[]; onChange: (tags: TagRow[]) => void }) {
+/** Key/value tags, checked against IAM's tag rules as they are typed; all errors once the user tried to go on. */
+export function TagsStep({ tags, onChange, showAllErrors }: { tags: TagRow[]; onChange: (tags: TagRow[]) => void; showAllErrors: boolean }) {
   return (
     <Container
       header={
@@ -13,7 +13,7 @@ export function TagsStep({ tags, onChange }: { tags: TagRow[]; onChange: (tags: 
         </Header>
       }
     >
-      <TagsEditor tags={tags} onChange={onChange} empty="No tags associated with the resource." showLengths />
+      <TagsEditor tags={tags} onChange={onChange} empty="No tags associated with the resource." showLengths showAllErrors={showAllErrors} />
     </Container>
   );
 }
