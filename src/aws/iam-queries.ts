@@ -73,3 +73,13 @@ export async function refetchRolesAndProfiles(queryClient: QueryClient): Promise
     ...[roleKeys.list(), instanceProfileKeys.list()].map((queryKey) => queryClient.refetchQueries({ queryKey, type: 'all' }, { cancelRefetch: false })),
   ]);
 }
+
+/**
+ * After a batch that stopped on a failure (AWS may be unreachable): both lists are marked stale without fetching
+ * them now, so a page shows no second "cannot reach" error beside the batch's own; they reload where next shown.
+ */
+export async function markRolesAndProfilesStale(queryClient: QueryClient): Promise<void> {
+  await Promise.all(
+    [roleKeys.all(), instanceProfileKeys.all()].map((queryKey) => queryClient.invalidateQueries({ queryKey, refetchType: 'none' })),
+  );
+}

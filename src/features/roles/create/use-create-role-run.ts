@@ -4,7 +4,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { refetchRolesAndProfiles } from '../../../aws/iam-queries.ts';
+import { markRolesAndProfilesStale, refetchRolesAndProfiles } from '../../../aws/iam-queries.ts';
 import { sendRoleCall } from '../api/send-role-call.ts';
 import { reconcileCreateStep } from './api/reconcile-step.ts';
 import type { Step } from './model/create-plan.ts';
@@ -49,14 +49,18 @@ export function useCreateRoleRun() {
 
   const queryClient = useQueryClient();
 
-  /** Runs one batch of IAM calls; the result is reported only once every page's roles and profiles include it. */
+  /**
+   * Runs one batch of IAM calls. A finished batch is reported only once every page's roles and profiles include it;
+   * after a failed one the lists are only marked stale, since fetching them now would fail the same way.
+   */
   const guarded = useCallback(
-    async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+    async (work: () => Promise<PlanResult>): Promise<PlanResult | undefined> => {
       if (busy.current) return undefined;
       busy.current = true;
       try {
         const result = await work();
-        await refetchRolesAndProfiles(queryClient);
+        if (result.failed) await markRolesAndProfilesStale(queryClient);
+        else await refetchRolesAndProfiles(queryClient);
         return result;
       } finally {
         busy.current = false;
