@@ -2,7 +2,7 @@
 // (page.evaluate callbacks in this file run in the browser)
 /**
  * Accessibility: an axe scan (WCAG 2 A and AA rules) of every page and dialog, failing on serious or critical
- * violations and printing the others; and the create-role wizard and the Attach/Replace IAM role dialog done
+ * violations and printing the others; and the create-role wizard and the Modify IAM role dialog done
  * with the keyboard alone (no mouse after sign-in), checked with the AWS CLI.
  *
  * The new-password page is reached with a first-time user made for the scan (AdminCreateUser through the SDK with
@@ -155,7 +155,7 @@ test.describe('accessibility', () => {
     await expect(page.getByRole('textbox', { name: 'Policy document', exact: true })).toBeVisible({ timeout: 30_000 });
     await scan(page, 'create policy', records);
 
-    // EC2: instances list, details, the Attach/Replace dialog and the detach confirmation.
+    // EC2: instances list, details, the Modify IAM role dialog and the detach confirmation.
     await page.goto(`/instances?name=${encodeURIComponent(instanceName)}`);
     const instances = page.getByRole('table', { name: 'Instances' });
     await expect(instances.getByRole('row').filter({ hasText: instanceName })).toBeVisible({ timeout: 30_000 });
@@ -167,9 +167,9 @@ test.describe('accessibility', () => {
     await page.getByRole('button', { name: 'Actions' }).click();
     await page.getByRole('menuitem', { name: 'Security' }).click();
     await page.getByRole('menuitem', { name: 'Modify IAM role' }).click();
-    const modify = page.getByRole('dialog', { name: 'Attach/Replace IAM role' });
+    const modify = page.getByRole('dialog', { name: 'Modify IAM role' });
     await expect(modify).toContainText(instanceId);
-    await scan(page, 'Attach/Replace IAM role dialog', records, '[role="dialog"]');
+    await scan(page, 'Modify IAM role dialog', records, '[role="dialog"]');
     await page.screenshot({ path: `${ROLE_SHOTS}/modify-iam-role-dialog.png` });
     // The drop-down's trigger takes its name and description from the FormField around it.
     const profileTrigger = modify.getByRole('button', { name: /IAM role/ }).first();
@@ -180,7 +180,7 @@ test.describe('accessibility', () => {
     await scan(page, 'IAM role drop-down, open', records, '[role="dialog"]');
     await page.getByRole('combobox', { name: 'Find instance profiles' }).fill('No IAM role');
     await page.getByRole('option', { name: /^No IAM role/ }).first().click();
-    await modify.getByRole('button', { name: 'Apply' }).click();
+    await modify.getByRole('button', { name: 'Update IAM role' }).click();
     const confirm = page.getByRole('dialog', { name: 'Detach IAM role' });
     await expect(confirm).toContainText('WebServerRole');
     await scan(page, 'detach confirmation', records, '[role="dialog"]');
@@ -238,7 +238,7 @@ test.describe('accessibility', () => {
     expect((await getInstanceProfile(roleName))?.Roles.map((role) => role.RoleName)).toEqual([roleName]);
   });
 
-  test('the Attach/Replace IAM role dialog can be used with the keyboard alone', async ({ page, localAws }) => {
+  test('the Modify IAM role dialog can be used with the keyboard alone', async ({ page, localAws }) => {
     const instanceName = uniqueRoleName('keyboard-instance');
     const instanceId = await launchInstance(instanceName, 'running');
     await signInAsAdmin(page, localAws);
@@ -257,7 +257,7 @@ test.describe('accessibility', () => {
     await expect(modifyItem).toBeVisible();
     await arrowTo(page, modifyItem);
     await keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Attach/Replace IAM role' });
+    const dialog = page.getByRole('dialog', { name: 'Modify IAM role' });
     await expect(dialog).toContainText(instanceId);
 
     // The searchable drop-down: Escape closes it and not the dialog; Tab leaves it; then type, ArrowDown, Enter.
@@ -284,7 +284,7 @@ test.describe('accessibility', () => {
     await keyboard.press('ArrowDown');
     await keyboard.press('Enter');
     await expect(dialog.getByRole('group', { name: 'AWS CLI equivalent' })).toContainText('Name="WebServerRole"');
-    await tabTo(page, dialog.getByRole('button', { name: 'Apply' }));
+    await tabTo(page, dialog.getByRole('button', { name: 'Update IAM role' }));
     await keyboard.press('Enter');
     await expect(page.getByText(`IAM role WebServerRole attached to ${instanceId} (${instanceName})`).first()).toBeVisible({ timeout: 20_000 });
     await page.screenshot({ path: `${ROLE_SHOTS}/keyboard-attach-done.png` });

@@ -81,7 +81,7 @@ test.afterEach(async () => {
 test.describe('faults in AWS', () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test('with 20% of calls throttled, the wizard, the Attach/Replace dialog and the lists complete without an error', async ({ page, signInPage, localAws }) => {
+  test('with 20% of calls throttled, the wizard, the Modify IAM role dialog and the lists complete without an error', async ({ page, signInPage, localAws }) => {
     const roleName = uniqueRoleName('ThrottledRole');
     const instanceName = uniqueRoleName('throttled-instance');
     const instanceId = await launchInstance(instanceName, 'running');
@@ -105,10 +105,10 @@ test.describe('faults in AWS', () => {
     await expectRoleCreated(page, roleName);
     await expect(consolePage.errorAlerts()).toHaveCount(0);
 
-    // The Attach/Replace dialog, attaching the new role.
+    // The Modify IAM role dialog, attaching the new role.
     const instances = new InstancesPage(page);
     const dialog = await openDialogWithRole(instances, instanceName, roleName);
-    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
     await expect(instances.successNotification(`IAM role ${roleName} attached to ${instanceId} (${instanceName})`)).toBeVisible({ timeout: 30_000 });
     await expect(consolePage.errorAlerts()).toHaveCount(0);
     expect(await currentFaults()).toBe('throttle=0.2');
@@ -145,7 +145,7 @@ test.describe('faults in AWS', () => {
     expect(await attachedPolicyArns(roleName)).toEqual([S3_READ_ONLY]);
   });
 
-  test('a server error on AssociateIamInstanceProfile is shown in the dialog; Apply again attaches once', async ({ page, signInPage, localAws }) => {
+  test('a server error on AssociateIamInstanceProfile is shown in the dialog; Update IAM role again attaches once', async ({ page, signInPage, localAws }) => {
     const instanceName = uniqueRoleName('error-instance');
     const instanceId = await launchInstance(instanceName, 'running');
     await signInAsAdmin(page, signInPage, localAws);
@@ -153,14 +153,14 @@ test.describe('faults in AWS', () => {
     const dialog = await openDialogWithRole(instances, instanceName, 'WebServerRole');
     await setFaults('error=1,action=AssociateIamInstanceProfile');
 
-    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
     await expect(dialog.getByText('AWS had a problem').first()).toBeVisible({ timeout: 30_000 });
     await expect(dialog).toContainText('InternalError');
     await page.screenshot({ path: `${SCREENSHOTS}/associate-server-error.png` });
     expect(await associationsOf(instanceId).catch(() => [])).toHaveLength(0);
 
     await clearFaults();
-    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
     await expect(instances.successNotification(`IAM role WebServerRole attached to ${instanceId} (${instanceName})`)).toBeVisible({ timeout: 20_000 });
     const associations = await associationsOf(instanceId);
     expect(associations).toHaveLength(1);
@@ -261,7 +261,7 @@ test.describe('replies lost after AWS acted', () => {
     const dialog = await openDialogWithRole(instances, instanceName, 'WebServerRole');
     await setFaults('drop-after=1,times=1,action=AssociateIamInstanceProfile');
 
-    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
     await expect(instances.successNotification(`IAM role WebServerRole attached to ${instanceId} (${instanceName})`)).toBeVisible({ timeout: 30_000 });
     expect(await currentFaults()).toBe('');
     await expect(new ConsolePage(page).errorAlerts()).toHaveCount(0);
@@ -280,7 +280,7 @@ test.describe('replies lost after AWS acted', () => {
     const dialog = await openDialogWithRole(instances, instanceName, 'BatchWorkerRole');
     await setFaults('drop-after=1,times=1,action=ReplaceIamInstanceProfileAssociation');
 
-    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
     await expect(instances.successNotification(`IAM role of ${instanceId} (${instanceName}) replaced with BatchWorkerRole`)).toBeVisible({ timeout: 30_000 });
     expect(await currentFaults()).toBe('');
     const active = (await associationsOf(instanceId)).filter((association) => association.State !== 'disassociated' && association.State !== 'disassociating');
@@ -290,7 +290,7 @@ test.describe('replies lost after AWS acted', () => {
 });
 
 test.describe('session faults', () => {
-  test('credentials that expire while the dialog is open are renewed, and Apply completes', async ({ page, signInPage, localAws }) => {
+  test('credentials that expire while the dialog is open are renewed, and Update IAM role completes', async ({ page, signInPage, localAws }) => {
     const ttlSeconds = credentialsTtlSeconds();
     test.setTimeout((ttlSeconds + 60) * 1000);
     const instanceName = uniqueRoleName('ttl-instance');
@@ -301,7 +301,7 @@ test.describe('session faults', () => {
 
     // Past the lifetime of the credentials the page had when the dialog opened.
     await page.waitForTimeout((ttlSeconds + 5) * 1000);
-    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
     await expect(instances.successNotification(`IAM role WebServerRole attached to ${instanceId} (${instanceName})`)).toBeVisible({ timeout: 20_000 });
     expect(await associationsOf(instanceId)).toHaveLength(1);
   });

@@ -44,7 +44,7 @@ test.describe('IAM propagation', () => {
     await instances.openSecurityAction('Modify IAM role');
     const dialog = instances.dialog();
     await instances.chooseRole(dialog, roleName);
-    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
     await expect(dialog.getByText(/Waiting for IAM to propagate…/)).toBeVisible({ timeout: 20_000 });
     await expect(dialog.getByRole('status').getByRole('button', { name: 'Cancel', exact: true })).toBeVisible();
     await page.screenshot({ path: 'test-results/instances-screenshots/waiting-for-iam.png' });

@@ -48,7 +48,7 @@ test.describe('Modify IAM role', () => {
       `aws ec2 associate-iam-instance-profile --region us-east-1 --instance-id ${instanceId} --iam-instance-profile Name="WebServerRole"`,
     );
     await page.screenshot({ path: `${SCREENSHOTS}/modify-iam-role-dialog.png` });
-    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
 
     await expect(instances.successNotification(`IAM role WebServerRole attached to ${instanceId} (${name})`)).toBeVisible({ timeout: 20_000 });
     await expect(dialog).toBeHidden();
@@ -85,7 +85,7 @@ test.describe('Modify IAM role', () => {
     await expect(dialog.getByRole('group', { name: 'AWS CLI equivalent' })).toContainText(
       `aws ec2 replace-iam-instance-profile-association --region us-east-1 --association-id ${before} --iam-instance-profile Name="BatchWorkerRole"`,
     );
-    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
     await expect(instances.successNotification(`IAM role of ${instanceId} (${name}) replaced with BatchWorkerRole`)).toBeVisible({ timeout: 20_000 });
     await expect(instances.roleLink('BatchWorkerRole').first()).toBeVisible();
     await expect(instances.roleLink('WebServerRole')).toHaveCount(0);
@@ -107,7 +107,7 @@ test.describe('Modify IAM role', () => {
     await instances.openSecurityAction('Modify IAM role');
     const dialog = instances.dialog();
     await instances.chooseRole(dialog, 'No IAM role');
-    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
 
     const confirm = instances.dialog('Detach IAM role');
     await expect(confirm).toContainText('WebServerRole');
@@ -135,7 +135,7 @@ test.describe('Modify IAM role', () => {
     await instances.openSecurityAction('Modify IAM role');
     const dialog = instances.dialog();
     await instances.chooseRole(dialog, 'BatchWorkerRole');
-    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
     await expect(instances.successNotification(`IAM role BatchWorkerRole attached to ${instanceId} (${name})`)).toBeVisible({ timeout: 20_000 });
     await expect(instances.roleLink('BatchWorkerRole').first()).toBeVisible();
 
@@ -155,11 +155,11 @@ test.describe('Modify IAM role', () => {
     await instances.openSecurityAction('Modify IAM role');
     const dialog = instances.dialog();
     await instances.chooseRole(dialog, 'BatchWorkerRole');
-    await expect(dialog).toContainText('Apply detaches the current role, then attaches the new one');
+    await expect(dialog).toContainText('Update IAM role detaches the current role, then attaches the new one');
     const cli = dialog.getByRole('group', { name: 'AWS CLI equivalent' });
     await expect(cli).toContainText(`aws ec2 disassociate-iam-instance-profile --region us-east-1 --association-id ${before}`);
     await expect(cli).toContainText(`aws ec2 associate-iam-instance-profile --region us-east-1 --instance-id ${instanceId} --iam-instance-profile Name="BatchWorkerRole"`);
-    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
     await expect(instances.successNotification(`IAM role of ${instanceId} (${name}) replaced with BatchWorkerRole`)).toBeVisible({ timeout: 20_000 });
     await expect(instances.roleLink('BatchWorkerRole').first()).toBeVisible();
 
@@ -189,7 +189,7 @@ test.describe('Modify IAM role', () => {
     await expect(instances.securityActionItem('Modify IAM role')).toHaveAttribute('aria-disabled', 'true');
   });
 
-  test("a viewer's Apply is refused with the missing permission named", async ({ page, signInPage, localAws }) => {
+  test("a viewer's Update IAM role is refused with the missing permission named", async ({ page, signInPage, localAws }) => {
     const name = uniqueName('viewer');
     const instanceId = await launchInstance(name, 'running');
     await signIn(page, signInPage, localAws, 'viewer');
@@ -199,7 +199,7 @@ test.describe('Modify IAM role', () => {
     await instances.openSecurityAction('Modify IAM role');
     const dialog = instances.dialog();
     await instances.chooseRole(dialog, 'WebServerRole');
-    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
     await expect(dialog.getByText('Permission missing', { exact: true })).toBeVisible({ timeout: 20_000 });
     await expect(dialog).toContainText(/Missing permission: (ec2:AssociateIamInstanceProfile|iam:PassRole)/);
     await page.screenshot({ path: `${SCREENSHOTS}/viewer-refused.png` });
@@ -223,7 +223,7 @@ test.describe('Modify IAM role', () => {
     const dialog = instances.dialog('Attach IAM role to 3 instances');
     await expect(dialog).toContainText('1 of the selected instances cannot get a role');
     await instances.chooseRole(dialog, 'WebServerRole');
-    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
 
     const results = dialog.getByRole('table', { name: 'Bulk attach results' });
     await expect(results.getByRole('row').filter({ hasText: first })).toContainText('Attached', { timeout: 30_000 });

@@ -7,7 +7,7 @@
  * 4. the wizard's policy filter per keystroke over 1,600 policies,
  * 5. EC2 at scale (10,000 instances, 5,000 instance profiles): DescribeInstances / ListInstanceProfiles pages of 1,000,
  *    then the console at that scale in Chromium (bench/ui-scale.ts): the instances page's first rows, and each
- *    keystroke, from key to paint, in the instances filter and in the Attach/Replace dialog's profile drop-down,
+ *    keystroke, from key to paint, in the instances filter and in the Modify IAM role dialog's profile drop-down,
  * 6. the load test of test/robustness/load.ts (50 clients, BENCH_LOAD_SECONDS, default 60) with the server's RSS,
  * 7. in this process (bench/in-process.ts): loading the AWS managed policy catalog, and evaluating a cached policy.
  * 8. the front door (bench/front-door.ts): RSS under 100 concurrent unsigned 20 MB bodies, other callers' GetRole p50

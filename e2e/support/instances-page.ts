@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** EC2 → Instances, the instance details page, and the Attach/Replace IAM role dialog, by roles and labels. */
+/** EC2 → Instances, the instance details page, and the Modify IAM role dialog, by roles and labels. */
 export class InstancesPage {
   readonly table: Locator;
   readonly actions: Locator;
@@ -40,7 +40,7 @@ export class InstancesPage {
     return this.page.getByRole('menuitem', { name: item });
   }
 
-  dialog(name = 'Attach/Replace IAM role'): Locator {
+  dialog(name = 'Modify IAM role'): Locator {
     return this.page.getByRole('dialog', { name });
   }
 

@@ -2,7 +2,7 @@
  * The console at scale, in Debian's Chromium: against a local AWS seeded with 10,000 instances and 5,000 instance
  * profiles, how long the instances page takes to show its first rows (the first DescribeInstances page; the others
  * keep loading), and how long each keystroke takes, once every instance is loaded, in the instances filter and in
- * the Attach/Replace dialog's instance-profile drop-down. A keystroke is timed in the page, from the key event to
+ * the Modify IAM role dialog's instance-profile drop-down. A keystroke is timed in the page, from the key event to
  * the paint that shows its effect (see recordKeyLatency).
  */
 import { chromium, type Page } from '@playwright/test';
@@ -93,7 +93,7 @@ export async function measureUiScale(consoleUrl: string, admin: { username: stri
     await page.getByRole('button', { name: 'Actions' }).click();
     await page.getByRole('menuitem', { name: 'Security' }).click();
     await page.getByRole('menuitem', { name: 'Modify IAM role' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Attach/Replace IAM role' });
+    const dialog = page.getByRole('dialog', { name: 'Modify IAM role' });
     await dialog.getByRole('button', { name: /IAM role/ }).first().click();
     await page.getByRole('combobox', { name: 'Find instance profiles' }).click();
     const profileDropdown = await typeTimed(page, 'bench-profile-04242');

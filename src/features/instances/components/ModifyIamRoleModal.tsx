@@ -26,6 +26,7 @@ import { NO_ROLE_VALUE, profileChoice, rolesWithoutProfile, type ProfileChoice }
 import { roleDisplayOf } from '../model/role-display.ts';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { IamRoleValue } from './IamRoleValue.tsx';
+import { MODIFY_IAM_ROLE } from './InstanceActions.tsx';
 import { RolesWithoutProfileNotice } from './RolesWithoutProfileNotice.tsx';
 import { ProfileSelect } from './ProfileSelect.tsx';
 import './instances.css';
@@ -66,9 +67,9 @@ function choiceOf(option: ProfileChoice | null, profileByArn: (arn: string) => R
 }
 
 /**
- * Actions → Security → Modify IAM role: the "Attach/Replace IAM role" dialog. Apply picks Associate, Replace
- * or Disassociate from the instance's current association, retries while IAM propagates, and waits until EC2
- * has finished before reporting success.
+ * The Modify IAM role dialog (Actions → Security, or Instance settings → Attach/Replace IAM role). Its Update IAM
+ * role button, named as in today's EC2 console, picks Associate, Replace or Disassociate from the instance's
+ * current association, retries while IAM propagates, and waits until EC2 has finished before reporting success.
  */
 export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: string; instance: InstanceSummary; onDismiss: () => void }) {
   const queryClient = useQueryClient();
@@ -205,9 +206,9 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
   return (
     <ActionModal
       size="large"
-      header="Attach/Replace IAM role"
+      header={MODIFY_IAM_ROLE}
       busy={running}
-      actionLabel="Apply"
+      actionLabel="Update IAM role"
       actionDisabled={!plan || !planChangesSomething(plan) || selectedProfileHasNoRole || running}
       onAction={apply}
       onDismiss={onDismiss}
@@ -270,7 +271,7 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
         {plan?.kind === 'blocked' ? <Alert type="warning">{plan.reason}</Alert> : null}
         {plan?.kind === 'disassociate-then-associate' ? (
           <Alert type="info">
-            The instance is stopped, and EC2 replaces roles only on running instances: Apply detaches the current role, then attaches the new one.
+            The instance is stopped, and EC2 replaces roles only on running instances: Update IAM role detaches the current role, then attaches the new one.
           </Alert>
         ) : null}
         {progressArea}

@@ -3,7 +3,7 @@ import { roleChangeBlockedReason } from './instance-state.ts';
 
 export type RoleChoice = { kind: 'profile'; profile: ProfileRef } | { kind: 'none' };
 
-/** What Apply will do, decided from the instance's state and its current association (aws-semantics §A.2). */
+/** What Update IAM role will do, decided from the instance's state and its current association (aws-semantics §A.2). */
 export type RolePlan =
   | { kind: 'associate'; instanceId: string; profile: ProfileRef }
   | { kind: 'replace'; instanceId: string; associationId: string; profile: ProfileRef }
@@ -36,7 +36,7 @@ export function planRoleChange({ instanceId, state, current, choice }: PlanInput
   return { kind: 'replace', instanceId, associationId: current.associationId, profile };
 }
 
-/** Whether a plan changes anything (Apply is enabled only then). */
+/** Whether a plan changes anything (Update IAM role is enabled only then). */
 export function planChangesSomething(plan: RolePlan): boolean {
   return plan.kind !== 'nothing' && plan.kind !== 'blocked';
 }
