@@ -291,6 +291,81 @@ test.describe('IAM role drop-down', () => {
   });
 });
 
+test.describe('No IAM role in the IAM role drop-down', () => {
+  test('stays in reach above fifteen profiles: detached with the keyboard, then with the mouse', async ({ page, signInPage, localAws }) => {
+    test.setTimeout(180_000);
+    // Sorted after every seeded profile, the instance's profile (the last) opens the list far below its top.
+    const prefix = uniqueName('zz-pinned');
+    const profileNames = Array.from({ length: 15 }, (_, index) => `${prefix}-${String(index + 1).padStart(2, '0')}`);
+    const current = profileNames[14]!;
+    await Promise.all(profileNames.map((profileName) => awsCliOk(['iam', 'create-instance-profile', '--instance-profile-name', profileName])));
+    await awsCliOk(['iam', 'add-role-to-instance-profile', '--instance-profile-name', current, '--role-name', 'WebServerRole']);
+    const name = uniqueName('pinned-instance');
+    const instanceId = await launchInstance(name, 'running');
+    await attachWithCli(instanceId, current);
+    await signIn(page, signInPage, localAws, 'admin');
+    const instances = new InstancesPage(page);
+    const list = page.getByRole('listbox', { name: 'Instance profiles' });
+    const noRole = list.getByRole('option', { name: /^No IAM role/ });
+    const currentOption = list.getByRole('option', { name: new RegExp(`^${current}`) });
+
+    async function confirmDetach(): Promise<void> {
+      const confirm = instances.dialog('Detach IAM role');
+      await confirm.getByRole('textbox', { name: 'Type Detach to confirm' }).fill('Detach');
+      await confirm.getByRole('button', { name: 'Detach', exact: true }).click();
+      // The dialog closes on success; the first detach's notification may still be on screen for the second.
+      await expect(confirm).toBeHidden({ timeout: 20_000 });
+      await expect(instances.successNotification(`IAM role detached from ${instanceId} (${name})`)).toBeVisible({ timeout: 20_000 });
+      expect(await associationsOf(instanceId)).toEqual([]);
+    }
+
+    // Keyboard, from Security → Modify IAM role: the list opens at the current profile, No IAM role is still in
+    // view above it, and Home (on the empty filter) highlights it.
+    await instances.gotoDetails(instanceId);
+    await instances.openSecurityAction('Modify IAM role');
+    let dialog = instances.dialog();
+    let trigger = instances.profileTrigger(dialog);
+    await expect(trigger).toContainText(current);
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    const filter = instances.profileFilter();
+    await expect(filter).toBeFocused();
+    await expect(currentOption).toHaveAttribute('aria-selected', 'true');
+    await expect(currentOption).toBeInViewport();
+    await expect(noRole).toBeInViewport();
+    await expect(noRole).toHaveAttribute('aria-posinset', '1');
+    await page.keyboard.press('Home');
+    await expect(filter).toHaveAttribute('aria-activedescendant', (await noRole.getAttribute('id'))!);
+    await page.keyboard.press('Enter');
+    await expect(list).toBeHidden();
+    await expect(trigger).toBeFocused();
+    await expect(trigger).toContainText('No IAM role');
+    await dialog.getByRole('button', { name: 'Update IAM role' }).focus();
+    await page.keyboard.press('Enter');
+    await confirmDetach();
+
+    // Mouse, from Instance settings → Attach/Replace IAM role (the guide's path to the same dialog).
+    await attachWithCli(instanceId, current);
+    await instances.gotoDetails(instanceId);
+    await expect(instances.roleLink('WebServerRole').first()).toBeVisible();
+    await instances.openAction('Instance settings', 'Attach/Replace IAM role');
+    dialog = instances.dialog();
+    trigger = instances.profileTrigger(dialog);
+    await expect(trigger).toContainText(current);
+    await trigger.click();
+    await expect(currentOption).toBeInViewport();
+    await expect(noRole).toBeInViewport();
+    await page.screenshot({ path: `${SCREENSHOTS}/profile-dropdown-no-role-pinned.png` });
+    await noRole.click();
+    await expect(trigger).toContainText('No IAM role');
+    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
+    await confirmDetach();
+
+    await awsCliOk(['iam', 'remove-role-from-instance-profile', '--instance-profile-name', current, '--role-name', 'WebServerRole']);
+    await Promise.all(profileNames.map((profileName) => awsCliOk(['iam', 'delete-instance-profile', '--instance-profile-name', profileName])));
+  });
+});
+
 test.describe('Instances list', () => {
   test.describe.configure({ timeout: 120_000 });
   test('follows an instance between states by re-reading only that instance, not the whole list', async ({ page, signInPage, localAws }) => {

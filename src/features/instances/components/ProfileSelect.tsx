@@ -9,6 +9,7 @@ import {
   filterChoices,
   labelMatch,
   moveHighlight,
+  pinnedCount,
   profileChoices,
   type ProfileChoice,
 } from '../model/profile-choices.ts';
@@ -120,9 +121,21 @@ export function ProfileSelect({
   const listRef = useRef<HTMLDivElement>(null);
   const shown = useMemo(() => filterChoices(choices, filteringText), [choices, filteringText]);
 
-  const viewportHeight = Math.min(shown.length, placement?.rowsInView ?? MAX_ROWS_IN_VIEW) * ROW_HEIGHT;
+  // Pinned entries ("No IAM role") sit above the scrolling rows; a row's index in `shown` is `pinned` + its row.
+  const pinned = pinnedCount(shown);
+  const scrolledRows = shown.length - pinned;
+  const viewportHeight = Math.min(scrolledRows, (placement?.rowsInView ?? MAX_ROWS_IN_VIEW) - pinned) * ROW_HEIGHT;
   const firstRow = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN_ROWS);
-  const endRow = Math.min(shown.length, Math.ceil((scrollTop + viewportHeight) / ROW_HEIGHT) + OVERSCAN_ROWS);
+  const endRow = Math.min(scrolledRows, Math.ceil((scrollTop + viewportHeight) / ROW_HEIGHT) + OVERSCAN_ROWS);
+
+  function scrollIntoView(list: HTMLDivElement, index: number) {
+    if (index < pinned) return;
+    const top = (index - pinned) * ROW_HEIGHT;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (top + ROW_HEIGHT > list.scrollTop + list.clientHeight)
+      list.scrollTop = top + ROW_HEIGHT - list.clientHeight;
+    setScrollTop(list.scrollTop);
+  }
 
   // On opening: focus the filter and scroll the chosen entry into view.
   useLayoutEffect(() => {
@@ -132,14 +145,6 @@ export function ProfileSelect({
     // Only when the drop-down opens: later highlights scroll from the key handler.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
-
-  function scrollIntoView(list: HTMLDivElement, index: number) {
-    const top = index * ROW_HEIGHT;
-    if (top < list.scrollTop) list.scrollTop = top;
-    else if (top + ROW_HEIGHT > list.scrollTop + list.clientHeight)
-      list.scrollTop = top + ROW_HEIGHT - list.clientHeight;
-    setScrollTop(list.scrollTop);
-  }
 
   function openDropdown() {
     const index = selected ? choices.findIndex((entry) => entry.value === selected.value) : -1;
@@ -181,6 +186,13 @@ export function ProfileSelect({
       case 'PageUp':
         highlight(moveHighlight(shown, highlighted, -PAGE_ROWS));
         break;
+      case 'Home':
+      case 'End':
+        // With text in the filter these move the caret; an empty filter has no caret to move, so they go to the
+        // first entry ("No IAM role" when offered) or the last, as the listbox pattern's Home and End do.
+        if (filteringText) return;
+        highlight(moveHighlight(shown, -1, event.key === 'Home' ? 1 : -1));
+        break;
       case 'Enter':
         choose(shown[highlighted]);
         break;
@@ -197,6 +209,32 @@ export function ProfileSelect({
         return;
     }
     event.preventDefault();
+  }
+
+  function renderOption(choice: ProfileChoice, index: number, top?: number) {
+    const classes = ['profile-select__option'];
+    if (top === undefined) classes.push('profile-select__option--pinned');
+    if (index === highlighted) classes.push('profile-select__option--highlighted');
+    if (choice.value === selected?.value) classes.push('profile-select__option--selected');
+    if (choice.disabledReason) classes.push('profile-select__option--disabled');
+    return (
+      <div
+        key={choice.value}
+        id={`${listId}-${index}`}
+        role="option"
+        aria-selected={choice.value === selected?.value}
+        aria-disabled={choice.disabledReason ? true : undefined}
+        aria-setsize={shown.length}
+        aria-posinset={index + 1}
+        className={classes.join(' ')}
+        style={top === undefined ? undefined : { top }}
+        title={choice.disabledReason}
+        onMouseMove={() => (index !== highlighted && !choice.disabledReason ? setHighlighted(index) : undefined)}
+        onClick={() => choose(choice)}
+      >
+        <ChoiceContent choice={choice} filteringText={filteringText} />
+      </div>
+    );
   }
 
   const highlightedChoice = shown[highlighted];
@@ -287,43 +325,23 @@ export function ProfileSelect({
             />
           </div>
           {shown.length > 0 ? (
-            <div
-              ref={listRef}
-              id={listId}
-              role="listbox"
-              aria-label="Instance profiles"
-              className="profile-select__list"
-              style={{ height: viewportHeight }}
-              onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-            >
-              <div style={{ height: shown.length * ROW_HEIGHT, position: 'relative' }}>
-                {shown.slice(firstRow, endRow).map((choice, offset) => {
-                  const index = firstRow + offset;
-                  const classes = ['profile-select__option'];
-                  if (index === highlighted) classes.push('profile-select__option--highlighted');
-                  if (choice.value === selected?.value) classes.push('profile-select__option--selected');
-                  if (choice.disabledReason) classes.push('profile-select__option--disabled');
-                  return (
-                    <div
-                      key={choice.value}
-                      id={`${listId}-${index}`}
-                      role="option"
-                      aria-selected={choice.value === selected?.value}
-                      aria-disabled={choice.disabledReason ? true : undefined}
-                      aria-setsize={shown.length}
-                      aria-posinset={index + 1}
-                      className={classes.join(' ')}
-                      style={{ top: index * ROW_HEIGHT }}
-                      title={choice.disabledReason}
-                      onMouseMove={() =>
-                        index !== highlighted && !choice.disabledReason ? setHighlighted(index) : undefined
-                      }
-                      onClick={() => choose(choice)}
-                    >
-                      <ChoiceContent choice={choice} filteringText={filteringText} />
-                    </div>
-                  );
-                })}
+            <div id={listId} role="listbox" aria-label="Instance profiles">
+              {pinned > 0 ? (
+                <div className="profile-select__pinned">
+                  {shown.slice(0, pinned).map((choice, index) => renderOption(choice, index))}
+                </div>
+              ) : null}
+              <div
+                ref={listRef}
+                className="profile-select__list"
+                style={{ height: viewportHeight }}
+                onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+              >
+                <div style={{ height: scrolledRows * ROW_HEIGHT, position: 'relative' }}>
+                  {shown
+                    .slice(pinned + firstRow, pinned + endRow)
+                    .map((choice, offset) => renderOption(choice, pinned + firstRow + offset, (firstRow + offset) * ROW_HEIGHT))}
+                </div>
               </div>
             </div>
           ) : null}

@@ -5,6 +5,7 @@ import {
   labelMatch,
   moveHighlight,
   NO_ROLE_VALUE,
+  pinnedCount,
   profileChoices,
   rolesWithoutProfile,
 } from './profile-choices.ts';
@@ -53,6 +54,40 @@ describe('profileChoices', () => {
     ]);
     expect(profileChoices(undefined, [], false)).toEqual([]);
     expect(rolesWithoutProfile(roles, undefined)).toEqual([]);
+  });
+});
+
+describe('pinnedCount', () => {
+  // Fifteen profiles, so the one the instance holds is far below "No IAM role" in the list.
+  const many = buildProfileDirectory(
+    Array.from({ length: 15 }, (_, index) => {
+      const name = `Profile${String(index).padStart(2, '0')}`;
+      return { name, arn: `${ACCOUNT}:instance-profile/${name}`, id: `AIPA${index}`, path: '/', roleName: name };
+    }),
+  );
+
+  it('pins No IAM role above the scrolling list however many profiles follow', () => {
+    const choices = profileChoices(many, rolesWithoutProfile(roles, many), true);
+    expect(choices).toHaveLength(18);
+    expect(pinnedCount(choices)).toBe(1);
+    expect(choices[0]!.value).toBe(NO_ROLE_VALUE);
+    expect(choices.slice(1).some((choice) => choice.pinned)).toBe(false);
+  });
+
+  it('pins nothing when there is no role to detach or the filter hides it', () => {
+    expect(pinnedCount(profileChoices(many, [], false))).toBe(0);
+    const withNoRole = profileChoices(many, [], true);
+    expect(pinnedCount(filterChoices(withNoRole, 'Profile14'))).toBe(0);
+    expect(pinnedCount(filterChoices(withNoRole, 'no iam'))).toBe(1);
+    expect(pinnedCount([])).toBe(0);
+  });
+
+  it('lets the keys reach the pinned entry from anywhere in the list', () => {
+    const withNoRole = profileChoices(many, [], true);
+    expect(moveHighlight(withNoRole, 14, -6)).toBe(8);
+    expect(moveHighlight(withNoRole, 8, -6)).toBe(2);
+    expect(moveHighlight(withNoRole, 2, -6)).toBe(0);
+    expect(moveHighlight(withNoRole, 1, -1)).toBe(0);
   });
 });
 

@@ -14,6 +14,8 @@ export interface ProfileChoice {
   description: string;
   /** Why the entry cannot be chosen; set only for disabled entries. */
   disabledReason?: string;
+  /** Shown above the scrolling list, so it stays in reach however long the list and wherever it opens. */
+  pinned?: true;
   /** Label, tag and description in lower case, joined: what the filter searches. */
   searchText: string;
 }
@@ -26,6 +28,7 @@ export const NO_ROLE_CHOICE: ProfileChoice = choice({
   value: NO_ROLE_VALUE,
   label: 'No IAM role',
   description: 'Detach the current role from the instance',
+  pinned: true,
 });
 
 export function profileChoice(profile: InstanceProfileSummary): ProfileChoice {
@@ -57,7 +60,10 @@ export function rolesWithoutProfile(
   return roles.filter((role) => !directory.rolesInProfiles.has(role.name.toLowerCase()));
 }
 
-/** "No IAM role" (when detaching makes sense), every instance profile by name, then the roles without one. */
+/**
+ * "No IAM role" (when detaching makes sense), pinned, then every instance profile by name, then the roles without
+ * one. Pinned entries always come first, so `pinnedCount` finds them in any filtered list.
+ */
 export function profileChoices(
   directory: InstanceProfileDirectory | undefined,
   orphanRoles: Ec2RoleSummary[],
@@ -68,6 +74,12 @@ export function profileChoices(
     ...(directory?.profiles ?? []).map(profileChoice),
     ...orphanRoles.map(roleWithoutProfileChoice),
   ];
+}
+
+/** How many entries at the head of `choices` are pinned above the scrolling list. */
+export function pinnedCount(choices: readonly ProfileChoice[]): number {
+  const firstScrolled = choices.findIndex((entry) => !entry.pinned);
+  return firstScrolled < 0 ? choices.length : firstScrolled;
 }
 
 /** What the filter looks for: the typed text, trimmed, in lower case. */
