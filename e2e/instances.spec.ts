@@ -223,7 +223,7 @@ test.describe('Modify IAM role', () => {
     const dialog = instances.dialog('Attach IAM role to 3 instances');
     await expect(dialog).toContainText('1 of the selected instances cannot get a role');
     await instances.chooseRole(dialog, 'WebServerRole');
-    await dialog.getByRole('button', { name: 'Update IAM role' }).click();
+    await dialog.getByRole('button', { name: 'Attach IAM role', exact: true }).click();
 
     const results = dialog.getByRole('table', { name: 'Bulk attach results' });
     await expect(results.getByRole('row').filter({ hasText: first })).toContainText('Attached', { timeout: 30_000 });

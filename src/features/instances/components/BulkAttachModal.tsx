@@ -123,7 +123,7 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
             )}
             {results && !running ? null : (
               <Button variant="primary" disabled={!profile || !profile.roleName || running} loading={running} onClick={() => void apply()}>
-                Apply
+                Attach IAM role
               </Button>
             )}
           </SpaceBetween>
