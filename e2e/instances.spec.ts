@@ -348,7 +348,10 @@ test.describe('No IAM role in the IAM role drop-down', () => {
     await attachWithCli(instanceId, current);
     await instances.gotoDetails(instanceId);
     await expect(instances.roleLink('WebServerRole').first()).toBeVisible();
-    await instances.openAction('Instance settings', 'Attach/Replace IAM role');
+    await instances.actions.click();
+    await page.getByRole('menuitem', { name: 'Instance settings' }).click();
+    await page.screenshot({ path: `${SCREENSHOTS}/actions-instance-settings.png` });
+    await page.getByRole('menuitem', { name: 'Attach/Replace IAM role' }).click();
     dialog = instances.dialog();
     trigger = instances.profileTrigger(dialog);
     await expect(trigger).toContainText(current);

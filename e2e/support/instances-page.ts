@@ -31,13 +31,8 @@ export class InstancesPage {
 
   /** Actions → Security → <item>. */
   async openSecurityAction(item: string): Promise<void> {
-    await this.openAction('Security', item);
-  }
-
-  /** Actions → <group> → <item>. */
-  async openAction(group: string, item: string): Promise<void> {
     await this.actions.click();
-    await this.page.getByRole('menuitem', { name: group }).click();
+    await this.page.getByRole('menuitem', { name: 'Security' }).click();
     await this.page.getByRole('menuitem', { name: item }).click();
   }
 
