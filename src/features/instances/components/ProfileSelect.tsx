@@ -132,8 +132,8 @@ export function ProfileSelect({
     if (index < pinned) return;
     const top = (index - pinned) * ROW_HEIGHT;
     if (top < list.scrollTop) list.scrollTop = top;
-    else if (top + ROW_HEIGHT > list.scrollTop + list.clientHeight)
-      list.scrollTop = top + ROW_HEIGHT - list.clientHeight;
+    // The rows' window is the list's height below the pinned entries.
+    else if (top + ROW_HEIGHT > list.scrollTop + viewportHeight) list.scrollTop = top + ROW_HEIGHT - viewportHeight;
     setScrollTop(list.scrollTop);
   }
 
@@ -325,23 +325,27 @@ export function ProfileSelect({
             />
           </div>
           {shown.length > 0 ? (
-            <div id={listId} role="listbox" aria-label="Instance profiles">
+            // The listbox itself scrolls (it is the combobox's popup); the pinned entries stick to its top.
+            <div
+              id={listId}
+              role="listbox"
+              aria-label="Instance profiles"
+              ref={listRef}
+              className="profile-select__list"
+              style={{ height: pinned * ROW_HEIGHT + viewportHeight }}
+              onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+            >
               {pinned > 0 ? (
-                <div className="profile-select__pinned">
+                <div className="profile-select__pinned" style={{ height: pinned * ROW_HEIGHT }}>
                   {shown.slice(0, pinned).map((choice, index) => renderOption(choice, index))}
                 </div>
               ) : null}
-              <div
-                ref={listRef}
-                className="profile-select__list"
-                style={{ height: viewportHeight }}
-                onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-              >
-                <div style={{ height: scrolledRows * ROW_HEIGHT, position: 'relative' }}>
-                  {shown
-                    .slice(pinned + firstRow, pinned + endRow)
-                    .map((choice, offset) => renderOption(choice, pinned + firstRow + offset, (firstRow + offset) * ROW_HEIGHT))}
-                </div>
+              <div style={{ height: scrolledRows * ROW_HEIGHT, position: 'relative' }}>
+                {shown
+                  .slice(pinned + firstRow, pinned + endRow)
+                  .map((choice, offset) =>
+                    renderOption(choice, pinned + firstRow + offset, (firstRow + offset) * ROW_HEIGHT),
+                  )}
               </div>
             </div>
           ) : null}
