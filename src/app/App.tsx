@@ -6,8 +6,8 @@ import englishMessages from '@cloudscape-design/components/i18n/messages/all.en'
 import { onSessionCleared } from '../features/auth/session.ts';
 import { createQueryClient } from './query-client.ts';
 import { createConsoleRouter } from './router.tsx';
-import { RuntimeConfigProvider } from './runtime-config-context.tsx';
-import type { RuntimeConfig } from './runtime-config.ts';
+import { RuntimeConfigProvider } from '../config/runtime-config-context.tsx';
+import type { RuntimeConfig } from '../config/runtime-config.ts';
 
 export function App({ config }: { config: RuntimeConfig }) {
   const [queryClient] = useState(createQueryClient);

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
-import { useRuntimeConfig } from '../../app/runtime-config-context.tsx';
+import { useRuntimeConfig } from '../../config/runtime-config-context.tsx';
 import { describeSignInError } from './auth-errors.ts';
 import { DemoSignIns } from './DemoSignIns.tsx';
 import { signIn } from './session.ts';

@@ -13,7 +13,7 @@ import Spinner from '@cloudscape-design/components/spinner';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
-import { useSelectedRegion } from '../../app/region.ts';
+import { useSelectedRegion } from '../../config/region.ts';
 import { AwsErrorAlert } from '../../components/AwsErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableStates.tsx';
 import { formatDateTime } from '../../components/format.ts';
