@@ -6,7 +6,7 @@ import { applyStoredPreferences } from './config/preferences.ts';
 import { loadRuntimeConfig } from './config/runtime-config.ts';
 import { StartupError } from './app/StartupError.tsx';
 import { setAwsEnvironment, setCognitoSettings } from './aws/environment.ts';
-import { restoreSession } from './features/auth/session.ts';
+import { restoreSession } from './session/session.ts';
 
 applyStoredPreferences();
 const rootElement = document.getElementById('root');

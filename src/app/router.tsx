@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useSearchParams } from 'react-router';
 import { RequireSession } from '../features/auth/RequireSession.tsx';
-import { useSession } from '../features/auth/use-session.ts';
+import { useSession } from '../session/use-session.ts';
 import { safeNextPath } from '../features/auth/next-path.ts';
 import { FullPageSpinner } from '../components/FullPageSpinner.tsx';
 import type { ConsoleRouteHandle } from './route-handle.ts';

@@ -3,8 +3,8 @@ import TopNavigation, { type TopNavigationProps } from '@cloudscape-design/compo
 import { useRuntimeConfig } from '../../config/runtime-config-context.tsx';
 import { updatePreferences, usePreferences } from '../../config/preferences.ts';
 import { useSelectedRegion } from '../../config/region.ts';
-import { signOut } from '../../features/auth/session.ts';
-import { useSession } from '../../features/auth/use-session.ts';
+import { signOut } from '../../session/session.ts';
+import { useSession } from '../../session/use-session.ts';
 
 export function ConsoleTopNavigation() {
   const config = useRuntimeConfig();

@@ -4,8 +4,8 @@
  * to delete the oldest non-default version first, and shows both calls with their AWS CLI equivalents.
  */
 import { useMemo, useState } from 'react';
-import { KeptDraftNotice } from '../../auth/KeptDraftNotice.tsx';
-import { useKeptDraft, useRestoredDraft } from '../../auth/use-draft.ts';
+import { KeptDraftNotice } from '../../../components/KeptDraftNotice.tsx';
+import { useKeptDraft, useRestoredDraft } from '../../../session/use-draft.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import Alert from '@cloudscape-design/components/alert';
