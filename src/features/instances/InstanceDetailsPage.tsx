@@ -22,7 +22,7 @@ import { instanceQueries, type InstanceSummary } from './api/describe-instances.
 import { instanceProfileQueries } from './api/list-instance-profiles.ts';
 import { IamRoleValue } from './components/IamRoleValue.tsx';
 import { InstanceActions } from './components/InstanceActions.tsx';
-import { InstanceStateIndicator } from './components/InstanceStateIndicator.tsx';
+import { InstanceStateIndicator } from '../../components/InstanceStateIndicator.tsx';
 import { ModifyIamRoleModal } from './components/ModifyIamRoleModal.tsx';
 import { roleDisplayOf } from './model/role-display.ts';
 

@@ -26,8 +26,8 @@ import {
   validateRoleName,
   validateRoleNameAvailable,
   validateTags,
-  validateTrustedEntity,
-} from './model/validation.ts';
+} from '../../../validation/iam.ts';
+import { validateTrustedEntity } from './model/validate-trusted-entity.ts';
 import { PermissionsStep } from './steps/PermissionsStep.tsx';
 import { ReviewStep } from './steps/ReviewStep.tsx';
 import { TagsStep } from './steps/TagsStep.tsx';

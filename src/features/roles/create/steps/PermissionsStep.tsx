@@ -10,7 +10,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { Finding } from '../../../policies/checks/findings.ts';
 import { CreatePolicyModal } from '../../../policies/components/CreatePolicyModal.tsx';
 import { LazyPolicyEditor } from '../../../policies/components/LazyPolicyEditor.tsx';
-import { LIMITS } from '../model/validation.ts';
+import { LIMITS } from '../../../../validation/iam.ts';
 import { PolicyPicker } from '../components/PolicyPicker.tsx';
 import { SecurityWarningsAcknowledgement } from '../components/SecurityWarningsAcknowledgement.tsx';
 import type { WizardState } from '../wizard-state.ts';

@@ -13,7 +13,7 @@ import Table from '@cloudscape-design/components/table';
 import Textarea from '@cloudscape-design/components/textarea';
 import { PolicyJsonViewer } from '../../../policies/components/PolicyJsonViewer.tsx';
 import { policyTypeOf, POLICY_TYPE_LABELS } from '../model/filter-policies.ts';
-import { ROLE_NAME_HINT } from '../model/validation.ts';
+import { ROLE_NAME_HINT } from '../../../../validation/iam.ts';
 import type { Step } from '../model/create-plan.ts';
 import { cliScript } from '../cli-script.ts';
 import type { SelectedPolicy, WizardState } from '../wizard-state.ts';
