@@ -25,7 +25,7 @@ import { policyDetailQueries, type PolicyDetails } from '../api/get-policy.ts';
 import { policyVersionQueries } from '../api/get-policy-version.ts';
 import { policyVersionsQueries } from '../api/list-policy-versions.ts';
 import { usePolicyChangeRun } from '../api/use-policy-changes.ts';
-import type { Finding } from '../checks/findings.ts';
+import type { Finding } from '../../../iam-policies/checks/findings.ts';
 import { ChangeSteps } from '../components/ChangeSteps.tsx';
 import { documentBlocker, PolicyDocumentField } from '../components/PolicyDocumentField.tsx';
 import { RouterLink } from '../../../components/RouterLink.tsx';

@@ -1,6 +1,6 @@
 /**
- * Query keys of the policies feature: the single home of every key the queryOptions factories in this folder use.
- * Everything sits under ['iam', 'policies'] so one invalidation after a policy change refreshes every list and
+ * Query keys of IAM managed policies: the single home of every key their queryOptions factories use (here and in
+ * the policies feature). Everything sits under ['iam', 'policies'] so one invalidation after a policy change refreshes every list and
  * page (the roles feature also invalidates this prefix after attaching or detaching, since counts change).
  */
 export interface PolicyListFilter {
