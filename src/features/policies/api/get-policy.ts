@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { GetPolicyCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
-import { policyKeys, signalOption } from '../../../aws/policy-keys.ts';
+import { signalOption } from '../../../aws/iam-queries.ts';
+import { policyKeys } from '../../../aws/policy-keys.ts';
 import { toPolicySummary, type PolicySummary } from '../../../aws/list-policies.ts';
 
 export interface PolicyDetails extends PolicySummary {
