@@ -1,4 +1,5 @@
 // Flat ESLint config. Type-aware rules are left out on purpose: `tsc` already type-checks, and lint stays fast.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -29,14 +30,44 @@ const nodeGlobals = Object.fromEntries(
 );
 
 /**
- * Import zones: which way the arrows point (docs/local-aws-layers.md). A zone forbids relative imports that climb out
- * of its folder into the named folders. A file in several zones gets the last zone's rule, so each zone lists all.
+ * Import zones: which way the arrows point (docs/console-layers.md, docs/local-aws-layers.md). A zone forbids relative
+ * imports that climb out of its folder into the named folders. A file in several zones gets the last zone's rule, so
+ * each zone lists all.
  */
 const forbid = (folders, message) => ({ regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`, message });
 const zone = (files, ...patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 const NO_CONSOLE = forbid(['src'], 'Local AWS shares no code with the console (src/).');
+const NO_LOCAL_AWS = forbid(['local-aws'], 'The console shares no code with local AWS: it talks to it over HTTP.');
+const NO_APP = forbid(['app'], 'Only main.tsx imports app/ (the shell, routes and providers): nothing below it does.');
+const FEATURES = readdirSync(new URL('./src/features/', import.meta.url));
 const IMPORT_ZONES = [
-  zone(['src/**'], forbid(['local-aws'], 'The console shares no code with local AWS: it talks to it over HTTP.')),
+  zone(['src/**'], NO_LOCAL_AWS),
+  ...FEATURES.map((feature) =>
+    zone(
+      [`src/features/${feature}/**`],
+      NO_LOCAL_AWS,
+      NO_APP,
+      forbid(
+        ['features', ...FEATURES.filter((other) => other !== feature)],
+        'A feature never imports another feature: move what two features need down into a shared layer.',
+      ),
+    ),
+  ),
+  zone(
+    ['src/components/**', 'src/session/**', 'src/iam-policies/**'],
+    NO_LOCAL_AWS,
+    NO_APP,
+    forbid(['features'], 'Shared layers serve the features and never import one.'),
+  ),
+  zone(
+    ['src/aws/**', 'src/config/**', 'src/validation/**'],
+    NO_LOCAL_AWS,
+    NO_APP,
+    forbid(
+      ['features', 'components', 'session', 'iam-policies'],
+      "The console's ground (aws/, config/, validation/) imports nothing above it.",
+    ),
+  ),
   zone(['local-aws/**'], NO_CONSOLE),
   zone(
     ['local-aws/services/**', 'local-aws/seed/**'],

@@ -36,6 +36,8 @@ async function customerPolicy(name: string): Promise<string> {
 /** The Roles table's cell in `column` of the row whose row header is `roleName` (columns follow the user's preferences). */
 async function rolesTableCell(page: Page, roleName: string, column: string): Promise<Locator> {
   const table = page.getByRole('table', { name: 'Roles' });
+  // allTextContents() does not wait: read the headers once the role's row is there.
+  await expect(table.getByRole('rowheader', { name: roleName, exact: true })).toBeVisible();
   const headers = (await table.getByRole('columnheader').allTextContents()).map((text) => text.trim());
   const columnIndex = headers.findIndex((text) => text.startsWith(column));
   const rowHeaderIndex = headers.findIndex((text) => text.startsWith('Role name'));

@@ -93,4 +93,14 @@ test.describe('what a new user hit', () => {
     await expect(consolePage.sideNavigation.getByRole('link', { name: 'Instances', exact: true })).toBeVisible();
     await page.screenshot({ path: `${SCREENSHOTS}/instance-page.png` });
   });
+
+  test("the policy page's breadcrumb names the policy", async ({ page, signInPage, localAws }) => {
+    await signInAsAdmin(page, signInPage, localAws);
+    await page.goto(`/policies/details?arn=${encodeURIComponent('arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess')}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'AmazonS3ReadOnlyAccess' })).toBeVisible();
+    const breadcrumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
+    await expect(breadcrumbs).toContainText('AmazonS3ReadOnlyAccess');
+    await expect(breadcrumbs).not.toContainText(/Policy$/);
+    await page.screenshot({ path: `${SCREENSHOTS}/policy-page.png` });
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * A session revoked under the user (GlobalSignOut from another device, through the SDK) sends them to sign-in;
  * signing in again as the same user brings them back to the page they were on with what they had typed
- * (src/features/auth/draft-store.ts), and another user signing in sees none of it.
+ * (src/session/draft-store.ts), and another user signing in sees none of it.
  */
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';

@@ -2,11 +2,11 @@ import '@cloudscape-design/global-styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { applyStoredPreferences } from './app/preferences.ts';
-import { loadRuntimeConfig } from './app/runtime-config.ts';
+import { applyStoredPreferences } from './config/preferences.ts';
+import { loadRuntimeConfig } from './config/runtime-config.ts';
 import { StartupError } from './app/StartupError.tsx';
 import { setAwsEnvironment, setCognitoSettings } from './aws/environment.ts';
-import { restoreSession } from './features/auth/session.ts';
+import { restoreSession } from './session/session.ts';
 
 applyStoredPreferences();
 const rootElement = document.getElementById('root');

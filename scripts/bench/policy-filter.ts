@@ -2,8 +2,8 @@
 import {
   filterPolicies,
   type PolicyTypeFilter,
-} from '../../src/features/roles/create/model/filter-policies.ts';
-import { syntheticPolicies } from '../../src/features/roles/create/model/synthetic-policies.ts';
+} from '../../src/iam-policies/filter-policies.ts';
+import { syntheticPolicies } from '../../src/iam-policies/synthetic-policies.ts';
 
 export interface PolicyFilterResult {
   policies: number;

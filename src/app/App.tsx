@@ -3,11 +3,11 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { I18nProvider } from '@cloudscape-design/components/i18n';
 import englishMessages from '@cloudscape-design/components/i18n/messages/all.en';
-import { onSessionCleared } from '../features/auth/session.ts';
+import { onSessionCleared } from '../session/session.ts';
 import { createQueryClient } from './query-client.ts';
 import { createConsoleRouter } from './router.tsx';
-import { RuntimeConfigProvider } from './runtime-config-context.tsx';
-import type { RuntimeConfig } from './runtime-config.ts';
+import { RuntimeConfigProvider } from '../config/runtime-config-context.tsx';
+import type { RuntimeConfig } from '../config/runtime-config.ts';
 
 export function App({ config }: { config: RuntimeConfig }) {
   const [queryClient] = useState(createQueryClient);

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { isExpiredCredentialsError } from '../aws/errors.ts';
-import { invalidateCredentials } from '../features/auth/session.ts';
+import { invalidateCredentials } from '../session/session.ts';
 
 /**
  * The SDK already retries throttling and 5xx answers five times, so queries retry only once, and only when the

@@ -5,8 +5,11 @@ export interface Crumb {
 }
 
 export interface ConsoleRouteHandle {
-  /** A function of the route's params when the last crumb names the resource (the role name, the instance id). */
-  breadcrumbs: Crumb[] | ((params: Readonly<Record<string, string | undefined>>) => Crumb[]);
+  /**
+   * A function of the route's params and query string when the last crumb names the resource (the role name, the
+   * instance id, the policy named by `?arn=`).
+   */
+  breadcrumbs: Crumb[] | ((params: Readonly<Record<string, string | undefined>>, search: URLSearchParams) => Crumb[]);
   /** Cloudscape AppLayout content type of the page. */
   contentType?: 'default' | 'table' | 'form' | 'cards' | 'wizard';
 }

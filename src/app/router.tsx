@@ -1,10 +1,11 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useSearchParams } from 'react-router';
 import { RequireSession } from '../features/auth/RequireSession.tsx';
-import { useSession } from '../features/auth/use-session.ts';
+import { useSession } from '../session/use-session.ts';
 import { safeNextPath } from '../features/auth/next-path.ts';
 import { FullPageSpinner } from '../components/FullPageSpinner.tsx';
-import type { ConsoleRouteHandle } from './route-handle.ts';
+import { policyDetailsHref, policyEditHref, policyNameFromArn } from '../features/policies/model/routes.ts';
+import type { ConsoleRouteHandle, Crumb } from './route-handle.ts';
 
 // Every page is its own chunk: the sign-in page loads neither the console shell nor the AWS SDK.
 const SignInPage = lazy(() => import('../features/auth/SignInPage.tsx'));
@@ -36,6 +37,11 @@ function SignedOutOnly({ children }: { children: ReactNode }) {
 
 const iam = { text: 'IAM', href: '/roles' };
 const ec2 = { text: 'EC2', href: '/instances' };
+
+/** The crumb of the policy a details or edit page shows: its name, as the roles and instances crumbs name theirs. */
+function policyCrumb(arn: string): Crumb {
+  return { text: policyNameFromArn(arn) || 'Policy', href: policyDetailsHref(arn) };
+}
 
 export const consoleRoutes = [
   { path: '/signin', element: <SignedOutOnly><SignInPage /></SignedOutOnly> },
@@ -87,13 +93,18 @@ export const consoleRoutes = [
       {
         path: 'policies/details',
         element: <PolicyDetailsPage />,
-        handle: { breadcrumbs: [iam, { text: 'Policies', href: '/policies' }, { text: 'Policy', href: '/policies' }] } satisfies ConsoleRouteHandle,
+        handle: {
+          breadcrumbs: (_params, search) => [iam, { text: 'Policies', href: '/policies' }, policyCrumb(search.get('arn') ?? '')],
+        } satisfies ConsoleRouteHandle,
       },
       {
         path: 'policies/edit',
         element: <EditPolicyPage />,
         handle: {
-          breadcrumbs: [iam, { text: 'Policies', href: '/policies' }, { text: 'Edit policy', href: '/policies' }],
+          breadcrumbs: (_params, search) => {
+            const arn = search.get('arn') ?? '';
+            return [iam, { text: 'Policies', href: '/policies' }, policyCrumb(arn), { text: 'Edit policy', href: policyEditHref(arn) }];
+          },
           contentType: 'form',
         } satisfies ConsoleRouteHandle,
       },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Input from '@cloudscape-design/components/input';
-import { LIMITS, validateTags, type TagRow } from '../features/roles/create/model/validation.ts';
+import { LIMITS, validateTags, type TagRow } from '../validation/iam.ts';
 
 export interface TagsEditorProps {
   tags: TagRow[];

@@ -26,14 +26,15 @@ const NAVIGATION_ITEMS = [
   },
 ];
 
-/** The deepest route's handle, with its breadcrumbs filled in from the route's params. */
+/** The deepest route's handle, with its breadcrumbs filled in from the route's params and query string. */
 function useCurrentPage(): { contentType: ConsoleRouteHandle['contentType']; breadcrumbs: Crumb[] } | undefined {
   const matches = useMatches();
+  const { search } = useLocation();
   for (let index = matches.length - 1; index >= 0; index--) {
     const match = matches[index];
     if (match && isConsoleRouteHandle(match.handle)) {
       const { breadcrumbs, contentType } = match.handle;
-      return { contentType, breadcrumbs: typeof breadcrumbs === 'function' ? breadcrumbs(match.params) : breadcrumbs };
+      return { contentType, breadcrumbs: typeof breadcrumbs === 'function' ? breadcrumbs(match.params, new URLSearchParams(search)) : breadcrumbs };
     }
   }
   return undefined;

@@ -1,10 +1,10 @@
 import { useNavigate } from 'react-router';
 import TopNavigation, { type TopNavigationProps } from '@cloudscape-design/components/top-navigation';
-import { useRuntimeConfig } from '../runtime-config-context.tsx';
-import { updatePreferences, usePreferences } from '../preferences.ts';
-import { useSelectedRegion } from '../region.ts';
-import { signOut } from '../../features/auth/session.ts';
-import { useSession } from '../../features/auth/use-session.ts';
+import { useRuntimeConfig } from '../../config/runtime-config-context.tsx';
+import { updatePreferences, usePreferences } from '../../config/preferences.ts';
+import { useSelectedRegion } from '../../config/region.ts';
+import { signOut } from '../../session/session.ts';
+import { useSession } from '../../session/use-session.ts';
 
 export function ConsoleTopNavigation() {
   const config = useRuntimeConfig();

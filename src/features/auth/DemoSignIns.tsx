@@ -3,7 +3,7 @@ import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { DemoUser } from '../../app/runtime-config.ts';
+import type { DemoUser } from '../../config/runtime-config.ts';
 
 /** Local AWS only: the seeded demo users, each with a button that fills the form. */
 export function DemoSignIns({ users, onFill }: { users: DemoUser[]; onFill(user: DemoUser): void }) {

@@ -8,7 +8,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { describeSignInError } from './auth-errors.ts';
 import { PASSWORD_RULES, unmetPasswordRules } from './password-policy.ts';
-import { completeNewPassword, pendingNewPasswordChallenge } from './session.ts';
+import { completeNewPassword, pendingNewPasswordChallenge } from '../../session/session.ts';
 import { SignInField, SignInForm } from './SignInForm.tsx';
 import { SignInLayout } from './SignInLayout.tsx';
 import { safeNextPath } from './next-path.ts';

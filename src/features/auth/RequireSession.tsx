@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { FullPageSpinner } from '../../components/FullPageSpinner.tsx';
-import { useSession } from './use-session.ts';
+import { useSession } from '../../session/use-session.ts';
 
 /**
  * Guards every console route: renders nothing of the console unless the session is signed in, so after

@@ -13,7 +13,7 @@ import Spinner from '@cloudscape-design/components/spinner';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
-import { useSelectedRegion } from '../../app/region.ts';
+import { useSelectedRegion } from '../../config/region.ts';
 import { AwsErrorAlert } from '../../components/AwsErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableStates.tsx';
 import { formatDateTime } from '../../components/format.ts';
@@ -22,7 +22,7 @@ import { instanceQueries, type InstanceSummary } from './api/describe-instances.
 import { instanceProfileQueries } from './api/list-instance-profiles.ts';
 import { IamRoleValue } from './components/IamRoleValue.tsx';
 import { InstanceActions } from './components/InstanceActions.tsx';
-import { InstanceStateIndicator } from './components/InstanceStateIndicator.tsx';
+import { InstanceStateIndicator } from '../../components/InstanceStateIndicator.tsx';
 import { ModifyIamRoleModal } from './components/ModifyIamRoleModal.tsx';
 import { roleDisplayOf } from './model/role-display.ts';
 

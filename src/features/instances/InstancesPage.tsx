@@ -1,4 +1,4 @@
-import { useSelectedRegion } from '../../app/region.ts';
+import { useSelectedRegion } from '../../config/region.ts';
 import { InstancesTable } from './components/InstancesTable.tsx';
 
 /** EC2 → Instances for the region chosen in the top bar; switching region starts a fresh table. */

@@ -1,9 +1,9 @@
-import { createInstanceProfileForRole as createReconciled } from '../../roles/api/create-instance-profile.ts';
+import { createInstanceProfileForRole as createReconciled } from '../../../aws/create-instance-profile.ts';
 
 /**
  * What the IAM console does for EC2 roles and the CLI does not: a same-name instance profile holding the role.
- * One implementation with the role details page (roles/api), which reconciles "already exists" answers after a
- * lost reply or an earlier attempt. `startedAt` is when the user first asked; keep it across their retries.
+ * One implementation with the role details page (aws/create-instance-profile.ts), which reconciles "already exists"
+ * answers after a lost reply or an earlier attempt. `startedAt` is when the user first asked; keep it across their retries.
  */
 export function createInstanceProfileForRole(roleName: string, startedAt: Date): Promise<void> {
   return createReconciled({ roleName, startedAt });

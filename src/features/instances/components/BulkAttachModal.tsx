@@ -22,7 +22,7 @@ import { attachToMany, type BulkResult, type BulkStatus } from '../model/bulk.ts
 import { roleChangeBlockedReason } from '../model/instance-state.ts';
 import { rolesWithoutProfile, type ProfileChoice } from '../model/profile-choices.ts';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
-import { InstanceStateIndicator } from './InstanceStateIndicator.tsx';
+import { InstanceStateIndicator } from '../../../components/InstanceStateIndicator.tsx';
 import { RolesWithoutProfileNotice } from './RolesWithoutProfileNotice.tsx';
 import { ProfileSelect } from './ProfileSelect.tsx';
 import './instances.css';

@@ -28,7 +28,7 @@ import { filterFromSearchParams, filterToSearchParams } from '../model/url-filte
 import { BulkAttachModal } from './BulkAttachModal.tsx';
 import { IamRoleValue } from './IamRoleValue.tsx';
 import { InstanceActions, type InstanceAction } from './InstanceActions.tsx';
-import { InstanceStateIndicator, instanceStateText } from './InstanceStateIndicator.tsx';
+import { InstanceStateIndicator, instanceStateText } from '../../../components/InstanceStateIndicator.tsx';
 import { ModifyIamRoleModal } from './ModifyIamRoleModal.tsx';
 import { TablePagination } from '../../../components/TableControls.tsx';
 

@@ -2,7 +2,8 @@ import { queryOptions } from '@tanstack/react-query';
 import { GetPolicyVersionCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
 import { decodePolicyDocumentText } from '../../../aws/policy-document.ts';
-import { policyKeys, signalOption } from './keys.ts';
+import { signalOption } from '../../../aws/iam-queries.ts';
+import { policyKeys } from '../../../aws/policy-keys.ts';
 
 export interface PolicyVersionDocument {
   versionId: string;

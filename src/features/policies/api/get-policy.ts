@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { GetPolicyCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
-import { policyKeys, signalOption } from './keys.ts';
-import { toPolicySummary, type PolicySummary } from './list-policies.ts';
+import { signalOption } from '../../../aws/iam-queries.ts';
+import { policyKeys } from '../../../aws/policy-keys.ts';
+import { toPolicySummary, type PolicySummary } from '../../../aws/list-policies.ts';
 
 export interface PolicyDetails extends PolicySummary {
   description?: string;

@@ -2,7 +2,8 @@ import { queryOptions } from '@tanstack/react-query';
 import { ListEntitiesForPolicyCommand, type PolicyUsageType } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
 import type { AttachedEntity } from '../model/changes.ts';
-import { policyKeys, signalOption } from './keys.ts';
+import { signalOption } from '../../../aws/iam-queries.ts';
+import { policyKeys } from '../../../aws/policy-keys.ts';
 
 async function listEntities(arn: string, usage: PolicyUsageType, signal?: AbortSignal): Promise<AttachedEntity[]> {
   const entities: AttachedEntity[] = [];

@@ -2,7 +2,8 @@ import { queryOptions } from '@tanstack/react-query';
 import { ListPolicyTagsCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
 import type { PolicyTag } from '../model/cli.ts';
-import { policyKeys, signalOption } from './keys.ts';
+import { signalOption } from '../../../aws/iam-queries.ts';
+import { policyKeys } from '../../../aws/policy-keys.ts';
 
 /** ListPolicyTags, every page. */
 export async function listPolicyTags(arn: string, signal?: AbortSignal): Promise<PolicyTag[]> {

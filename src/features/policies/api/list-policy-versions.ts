@@ -2,7 +2,8 @@ import { queryOptions } from '@tanstack/react-query';
 import { ListPolicyVersionsCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
 import { sortVersionsNewestFirst, type PolicyVersionSummary } from '../model/versions.ts';
-import { policyKeys, signalOption } from './keys.ts';
+import { signalOption } from '../../../aws/iam-queries.ts';
+import { policyKeys } from '../../../aws/policy-keys.ts';
 
 /** ListPolicyVersions, every page, newest first. */
 export async function listPolicyVersions(arn: string, signal?: AbortSignal): Promise<PolicyVersionSummary[]> {

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { describeChange, type ChangeDescription, type PolicyChange } from '../model/changes.ts';
 import { executeChange } from './execute-change.ts';
 import { invalidateRoles } from '../../../aws/iam-queries.ts';
-import { policyKeys } from './keys.ts';
+import { policyKeys } from '../../../aws/policy-keys.ts';
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
 

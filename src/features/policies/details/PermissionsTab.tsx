@@ -7,7 +7,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import type { PolicyDetails } from '../api/get-policy.ts';
 import { policyVersionQueries } from '../api/get-policy-version.ts';
-import { PolicyJsonViewer } from '../components/PolicyJsonViewer.tsx';
+import { PolicyJsonViewer } from '../../../iam-policies/components/PolicyJsonViewer.tsx';
 import { policyEditHref } from '../model/routes.ts';
 
 /** The default version's document; Edit opens the editor (a new default version). */

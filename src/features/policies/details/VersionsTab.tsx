@@ -14,7 +14,7 @@ import type { PolicyDetails } from '../api/get-policy.ts';
 import { policyVersionQueries } from '../api/get-policy-version.ts';
 import { policyVersionsQueries } from '../api/list-policy-versions.ts';
 import { ConfirmChangesModal } from '../components/ConfirmChangesModal.tsx';
-import { PolicyJsonViewer } from '../components/PolicyJsonViewer.tsx';
+import { PolicyJsonViewer } from '../../../iam-policies/components/PolicyJsonViewer.tsx';
 import { MAX_POLICY_VERSIONS, type PolicyVersionSummary } from '../model/versions.ts';
 
 function VersionDocumentModal({ arn, name, versionId, onDismiss }: { arn: string; name: string; versionId: string; onDismiss: () => void }) {

@@ -4,8 +4,8 @@
  * to delete the oldest non-default version first, and shows both calls with their AWS CLI equivalents.
  */
 import { useMemo, useState } from 'react';
-import { KeptDraftNotice } from '../../auth/KeptDraftNotice.tsx';
-import { useKeptDraft, useRestoredDraft } from '../../auth/use-draft.ts';
+import { KeptDraftNotice } from '../../../components/KeptDraftNotice.tsx';
+import { useKeptDraft, useRestoredDraft } from '../../../session/use-draft.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import Alert from '@cloudscape-design/components/alert';
@@ -25,7 +25,7 @@ import { policyDetailQueries, type PolicyDetails } from '../api/get-policy.ts';
 import { policyVersionQueries } from '../api/get-policy-version.ts';
 import { policyVersionsQueries } from '../api/list-policy-versions.ts';
 import { usePolicyChangeRun } from '../api/use-policy-changes.ts';
-import type { Finding } from '../checks/findings.ts';
+import type { Finding } from '../../../iam-policies/checks/findings.ts';
 import { ChangeSteps } from '../components/ChangeSteps.tsx';
 import { documentBlocker, PolicyDocumentField } from '../components/PolicyDocumentField.tsx';
 import { RouterLink } from '../../../components/RouterLink.tsx';

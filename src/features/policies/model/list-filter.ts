@@ -4,8 +4,8 @@
  * usage: permissions | boundary). Type and use are filtered by IAM (Scope, PathPrefix, PolicyUsageFilter);
  * the text search is local.
  */
-import type { PolicyTypeFilter } from '../../roles/create/model/filter-policies.ts';
-import type { PolicyListFilter } from '../api/keys.ts';
+import type { PolicyTypeFilter } from '../../../iam-policies/filter-policies.ts';
+import type { PolicyListFilter } from '../../../aws/policy-keys.ts';
 
 export type UsageFilter = 'any' | 'PermissionsPolicy' | 'PermissionsBoundary';
 

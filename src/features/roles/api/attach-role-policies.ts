@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AttachRolePolicyCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
-import { policyKeysToRefresh } from './policy-keys.ts';
+import { policyKeys } from '../../../aws/policy-keys.ts';
 import { invalidateRoles } from '../../../aws/iam-queries.ts';
 
 export class AttachPoliciesError extends Error {
@@ -33,6 +33,6 @@ export function useAttachRolePolicies() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: attachRolePolicies,
-    onSettled: () => Promise.all([invalidateRoles(queryClient), queryClient.invalidateQueries({ queryKey: policyKeysToRefresh() })]),
+    onSettled: () => Promise.all([invalidateRoles(queryClient), queryClient.invalidateQueries({ queryKey: policyKeys.all() })]),
   });
 }

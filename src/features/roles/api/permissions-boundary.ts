@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DeleteRolePermissionsBoundaryCommand, PutRolePermissionsBoundaryCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
 import { invalidateRoles } from '../../../aws/iam-queries.ts';
-import { policyKeysToRefresh } from './policy-keys.ts';
+import { policyKeys } from '../../../aws/policy-keys.ts';
 
 /** PutRolePermissionsBoundary sets or replaces the boundary. */
 export async function putRolePermissionsBoundary(input: { roleName: string; policyArn: string }): Promise<void> {
@@ -17,7 +17,7 @@ export function usePutRolePermissionsBoundary() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: putRolePermissionsBoundary,
-    onSuccess: () => Promise.all([invalidateRoles(queryClient), queryClient.invalidateQueries({ queryKey: policyKeysToRefresh() })]),
+    onSuccess: () => Promise.all([invalidateRoles(queryClient), queryClient.invalidateQueries({ queryKey: policyKeys.all() })]),
   });
 }
 
@@ -25,6 +25,6 @@ export function useDeleteRolePermissionsBoundary() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: deleteRolePermissionsBoundary,
-    onSuccess: () => Promise.all([invalidateRoles(queryClient), queryClient.invalidateQueries({ queryKey: policyKeysToRefresh() })]),
+    onSuccess: () => Promise.all([invalidateRoles(queryClient), queryClient.invalidateQueries({ queryKey: policyKeys.all() })]),
   });
 }

@@ -13,7 +13,7 @@ import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
-import { useRuntimeConfig } from '../../../app/runtime-config-context.tsx';
+import { useRuntimeConfig } from '../../../config/runtime-config-context.tsx';
 import { describeAwsError } from '../../../aws/errors.ts';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 import Link from '@cloudscape-design/components/link';
-import { useSelectedRegion } from '../../../app/region.ts';
+import { useSelectedRegion } from '../../../config/region.ts';
 
 /**
  * An instance's ID linking to its EC2 page. That page shows the region chosen in the top bar, so following the

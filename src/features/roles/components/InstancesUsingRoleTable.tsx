@@ -2,7 +2,7 @@ import Box from '@cloudscape-design/components/box';
 import Table from '@cloudscape-design/components/table';
 import type { InstanceUsingRole } from '../api/instances-using-roles.ts';
 import { InstanceLink } from './InstanceLink.tsx';
-import { InstanceStateIndicator } from '../../instances/components/InstanceStateIndicator.tsx';
+import { InstanceStateIndicator } from '../../../components/InstanceStateIndicator.tsx';
 
 /** Instances with their region, state and the profile through which they use the role. */
 export function InstancesUsingRoleTable({

@@ -11,11 +11,11 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Wizard from '@cloudscape-design/components/wizard';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
-import { KeptDraftNotice } from '../../auth/KeptDraftNotice.tsx';
-import { useKeptDraft, useRestoredDraft } from '../../auth/use-draft.ts';
-import { useSession } from '../../auth/use-session.ts';
-import { policyQueries } from '../../policies/api/list-policies.ts';
-import { securityWarningsKey, type Finding } from '../../policies/checks/findings.ts';
+import { KeptDraftNotice } from '../../../components/KeptDraftNotice.tsx';
+import { useKeptDraft, useRestoredDraft } from '../../../session/use-draft.ts';
+import { useSession } from '../../../session/use-session.ts';
+import { policyQueries } from '../../../aws/list-policies.ts';
+import { securityWarningsKey, type Finding } from '../../../iam-policies/checks/findings.ts';
 import { roleQueries } from '../api/list-roles.ts';
 import { RunProgress } from './components/RunProgress.tsx';
 import { buildCreatePlan } from './model/create-plan.ts';
@@ -26,8 +26,8 @@ import {
   validateRoleName,
   validateRoleNameAvailable,
   validateTags,
-  validateTrustedEntity,
-} from './model/validation.ts';
+} from '../../../validation/iam.ts';
+import { validateTrustedEntity } from './model/validate-trusted-entity.ts';
 import { PermissionsStep } from './steps/PermissionsStep.tsx';
 import { ReviewStep } from './steps/ReviewStep.tsx';
 import { TagsStep } from './steps/TagsStep.tsx';

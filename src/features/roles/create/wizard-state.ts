@@ -14,7 +14,7 @@ import {
   type WebIdentityProviderId,
 } from './model/trust-policy.ts';
 import type { RoleDraft } from './model/create-plan.ts';
-import type { TagRow } from './model/validation.ts';
+import type { TagRow } from '../../../validation/iam.ts';
 
 export interface SelectedPolicy {
   arn: string;

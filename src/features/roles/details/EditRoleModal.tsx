@@ -9,7 +9,7 @@ import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import type { RoleDetails } from '../api/get-role.ts';
 import { useUpdateRole } from '../api/update-role.ts';
-import { LIMITS, validateDescription, validateMaxSessionDuration } from '../create/model/validation.ts';
+import { LIMITS, validateDescription, validateMaxSessionDuration } from '../../../validation/iam.ts';
 import { roleCli } from '../model/cli.ts';
 import { formatDuration } from '../model/role-filter.ts';
 

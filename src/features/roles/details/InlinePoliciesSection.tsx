@@ -12,7 +12,7 @@ import { useNotifications } from '../../../components/notifications/index.ts';
 import { useDeleteRolePolicy } from '../api/delete-role-policy.ts';
 import { inlinePolicyQueries, type InlinePolicy } from '../api/list-role-policies.ts';
 import { usePutRolePolicy } from '../api/put-role-policy.ts';
-import { validatePolicyName } from '../create/model/validation.ts';
+import { validatePolicyName } from '../../../validation/iam.ts';
 import { INLINE_POLICY_TEMPLATE } from '../create/wizard-state.ts';
 import { roleCli } from '../model/cli.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import { useNotifications } from '../../../components/notifications/index.ts';
-import { useCreateInstanceProfileForRole } from '../api/create-instance-profile.ts';
+import { useCreateInstanceProfileForRole } from '../api/use-create-instance-profile.ts';
 import type { RoleDetails } from '../api/get-role.ts';
 import { roleCli } from '../model/cli.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';

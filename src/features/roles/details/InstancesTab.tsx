@@ -6,7 +6,7 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import { useRuntimeConfig } from '../../../app/runtime-config-context.tsx';
+import { useRuntimeConfig } from '../../../config/runtime-config-context.tsx';
 import { describeAwsError } from '../../../aws/errors.ts';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { roleInstanceQueries } from '../api/instances-using-roles.ts';

@@ -14,7 +14,7 @@ import { AttachPoliciesError, useAttachRolePolicies } from '../api/attach-role-p
 import { useDetachRolePolicy } from '../api/detach-role-policy.ts';
 import { attachedPolicyQueries, type AttachedPolicy } from '../api/list-attached-role-policies.ts';
 import { PolicyPicker } from '../create/components/PolicyPicker.tsx';
-import { LIMITS } from '../create/model/validation.ts';
+import { LIMITS } from '../../../validation/iam.ts';
 import type { SelectedPolicy } from '../create/wizard-state.ts';
 import { roleCli } from '../model/cli.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';

@@ -10,8 +10,8 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { ActionModal } from '../../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
-import type { Finding } from '../../policies/checks/findings.ts';
-import { LazyPolicyEditor, type PolicyEditorProps } from '../../policies/components/LazyPolicyEditor.tsx';
+import type { Finding } from '../../../iam-policies/checks/findings.ts';
+import { LazyPolicyEditor, type PolicyEditorProps } from '../../../iam-policies/components/LazyPolicyEditor.tsx';
 import { SecurityWarningsAcknowledgement } from '../create/components/SecurityWarningsAcknowledgement.tsx';
 
 export interface PolicyDocumentModalProps {

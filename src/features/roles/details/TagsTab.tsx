@@ -13,7 +13,7 @@ import { TagsEditor, tagsAreValid } from '../../../components/TagsEditor.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { roleTagQueries } from '../api/list-role-tags.ts';
 import { useUpdateRoleTags } from '../api/update-role-tags.ts';
-import { LIMITS } from '../create/model/validation.ts';
+import { LIMITS } from '../../../validation/iam.ts';
 import { roleCli } from '../model/cli.ts';
 import { diffTags, type RoleTag } from '../model/tags-diff.ts';
 

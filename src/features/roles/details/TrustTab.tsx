@@ -5,7 +5,7 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useNotifications } from '../../../components/notifications/index.ts';
-import { PolicyJsonViewer } from '../../policies/components/PolicyJsonViewer.tsx';
+import { PolicyJsonViewer } from '../../../iam-policies/components/PolicyJsonViewer.tsx';
 import type { RoleDetails } from '../api/get-role.ts';
 import { useUpdateAssumeRolePolicy } from '../api/update-assume-role-policy.ts';
 import { roleCli } from '../model/cli.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCreatePlan, type RoleDraft, type Step } from '../model/create-plan';
-import type { ExistingInstanceProfile, ExistingRole } from '../model/reconcile';
+import type { ExistingInstanceProfile } from '../../../../aws/reconcile.ts';
+import type { ExistingRole } from '../model/reconcile';
 import { reconcileCreateStep, type IamReads } from './reconcile-step.ts';
 
 const trust = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';

@@ -2,17 +2,13 @@
  * Reads what IAM holds after a step was answered "already exists" (or LimitExceeded for the profile's role) and
  * asks model/reconcile.ts whether that is what the step itself made. A failed read never counts as done.
  */
-import { GetInstanceProfileCommand, GetRoleCommand } from '@aws-sdk/client-iam';
+import { GetRoleCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../../aws/clients.ts';
 import { decodePolicyDocumentText } from '../../../../aws/policy-document.ts';
 import type { Step } from '../model/create-plan.ts';
-import {
-  profileHoldsOnlyRole,
-  profileIsFromCreateInstanceProfile,
-  roleIsFromCreateRole,
-  type ExistingInstanceProfile,
-  type ExistingRole,
-} from '../model/reconcile.ts';
+import { readInstanceProfile } from '../../../../aws/create-instance-profile.ts';
+import { profileHoldsOnlyRole, profileIsFromCreateInstanceProfile, type ExistingInstanceProfile } from '../../../../aws/reconcile.ts';
+import { roleIsFromCreateRole, type ExistingRole } from '../model/reconcile.ts';
 
 export interface IamReads {
   getRole(roleName: string): Promise<ExistingRole | undefined>;
@@ -33,15 +29,7 @@ export const iamReads: IamReads = {
       tags: (role.Tags ?? []).map((tag) => ({ Key: tag.Key ?? '', Value: tag.Value ?? '' })),
     };
   },
-  async getInstanceProfile(profileName) {
-    const { InstanceProfile: profile } = await iamClient().send(new GetInstanceProfileCommand({ InstanceProfileName: profileName }));
-    if (!profile?.CreateDate) return undefined;
-    return {
-      path: profile.Path ?? '/',
-      createDate: profile.CreateDate,
-      roleNames: (profile.Roles ?? []).map((role) => role.RoleName ?? ''),
-    };
-  },
+  getInstanceProfile: readInstanceProfile,
 };
 
 /** The `reconcile` hook of runPlan for a run that started at `runStartedAt`. */

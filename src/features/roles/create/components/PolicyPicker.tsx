@@ -18,10 +18,10 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import { AwsErrorAlert } from '../../../../components/AwsErrorAlert.tsx';
 import { TablePagination } from '../../../../components/TableControls.tsx';
 import { TableEmptyState } from '../../../../components/TableStates.tsx';
-import { policyDocumentQueries } from '../../../policies/api/get-policy-document.ts';
-import { policyPageQueries, type ManagedPolicy } from '../../../policies/api/list-policy-pages.ts';
-import { PolicyJsonViewer } from '../../../policies/components/PolicyJsonViewer.tsx';
-import { filterPolicies, policyTypeOf, POLICY_TYPE_LABELS, type PolicyTypeFilter } from '../model/filter-policies.ts';
+import { policyDocumentQueries } from '../../../../aws/get-policy-document.ts';
+import { policyPageQueries, type ManagedPolicy } from '../../../../aws/list-policy-pages.ts';
+import { PolicyJsonViewer } from '../../../../iam-policies/components/PolicyJsonViewer.tsx';
+import { filterPolicies, policyTypeOf, POLICY_TYPE_LABELS, type PolicyTypeFilter } from '../../../../iam-policies/filter-policies.ts';
 import type { SelectedPolicy } from '../wizard-state.ts';
 import './wizard.css';
 

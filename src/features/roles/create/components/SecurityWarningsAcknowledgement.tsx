@@ -1,5 +1,5 @@
 import Checkbox from '@cloudscape-design/components/checkbox';
-import type { Finding } from '../../../policies/checks/findings.ts';
+import type { Finding } from '../../../../iam-policies/checks/findings.ts';
 
 /** Security warnings do not block, but the user must say they reviewed them. */
 export function SecurityWarningsAcknowledgement({

@@ -3,7 +3,7 @@
  * CLI equivalents), and how to undo the ones that succeeded.
  */
 import { cliCommand } from '../../../../aws/cli.ts';
-import type { TagRow } from './validation';
+import type { TagRow } from '../../../../validation/iam';
 
 export interface RoleDraft {
   roleName: string;

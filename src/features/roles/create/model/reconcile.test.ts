@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CLOCK_SKEW_ALLOWANCE_MS,
-  profileHoldsOnlyRole,
-  profileIsFromCreateInstanceProfile,
-  roleIsFromCreateRole,
-  samePolicyDocument,
-  type ExistingInstanceProfile,
-  type ExistingRole,
-} from './reconcile';
+import { CLOCK_SKEW_ALLOWANCE_MS } from '../../../../aws/reconcile.ts';
+import { roleIsFromCreateRole, samePolicyDocument, type ExistingRole } from './reconcile';
 
 const runStartedAt = new Date('2026-05-01T10:00:00Z');
 const trust = '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]\n}';
@@ -71,25 +64,5 @@ describe('samePolicyDocument', () => {
     expect(samePolicyDocument('{"a":1,"b":[1,2]}', '{ "b": [1, 2], "a": 1 }')).toBe(true);
     expect(samePolicyDocument('{"b":[1,2]}', '{"b":[2,1]}')).toBe(false);
     expect(samePolicyDocument('not json', 'not json')).toBe(false);
-  });
-});
-
-describe('instance profile steps', () => {
-  const profile: ExistingInstanceProfile = { path: '/app/', createDate: new Date('2026-05-01T10:00:05Z'), roleNames: [] };
-  const create = { InstanceProfileName: 'web', Path: '/app/' };
-
-  it('CreateInstanceProfile: accepts our empty profile, refuses an old one, another path, or one holding a role', () => {
-    expect(profileIsFromCreateInstanceProfile(profile, create, runStartedAt)).toBe(true);
-    expect(profileIsFromCreateInstanceProfile({ ...profile, createDate: new Date('2026-04-01T00:00:00Z') }, create, runStartedAt)).toBe(false);
-    expect(profileIsFromCreateInstanceProfile({ ...profile, path: '/' }, create, runStartedAt)).toBe(false);
-    expect(profileIsFromCreateInstanceProfile({ ...profile, roleNames: ['web'] }, create, runStartedAt)).toBe(false);
-  });
-
-  it('AddRoleToInstanceProfile: done when the profile holds exactly our role', () => {
-    const add = { InstanceProfileName: 'web', RoleName: 'web' };
-    expect(profileHoldsOnlyRole({ ...profile, roleNames: ['web'] }, add)).toBe(true);
-    expect(profileHoldsOnlyRole({ ...profile, roleNames: ['other'] }, add)).toBe(false);
-    expect(profileHoldsOnlyRole({ ...profile, roleNames: ['WEB'] }, add)).toBe(false);
-    expect(profileHoldsOnlyRole(profile, add)).toBe(false);
   });
 });

@@ -5,17 +5,10 @@
  * for and says whether the step can count as done. They refuse whenever the thing is not clearly ours: adopting
  * someone else's role would attach our policies to it, and "Delete what was created" would delete it.
  */
+import { createdDuringRun } from '../../../../aws/reconcile.ts';
 import type { StepCall } from './create-plan';
 
 type CreateRoleInput = Extract<StepCall, { command: 'CreateRole' }>['input'];
-type CreateInstanceProfileInput = Extract<StepCall, { command: 'CreateInstanceProfile' }>['input'];
-type AddRoleToInstanceProfileInput = Extract<StepCall, { command: 'AddRoleToInstanceProfile' }>['input'];
-
-/**
- * Allowance for the difference between this browser's clock (when the run started) and IAM's (CreateDate).
- * A same-name role made more than this before the run started is never ours.
- */
-export const CLOCK_SKEW_ALLOWANCE_MS = 60_000;
 
 /** IAM's default MaxSessionDuration when CreateRole leaves it out. */
 const DEFAULT_MAX_SESSION_SECONDS = 3600;
@@ -29,17 +22,6 @@ export interface ExistingRole {
   maxSessionDuration?: number;
   permissionsBoundaryArn?: string;
   tags: ReadonlyArray<{ Key: string; Value: string }>;
-}
-
-/** An instance profile as GetInstanceProfile shows it. */
-export interface ExistingInstanceProfile {
-  path: string;
-  createDate: Date;
-  roleNames: readonly string[];
-}
-
-function createdDuringRun(createDate: Date, runStartedAt: Date): boolean {
-  return createDate.getTime() >= runStartedAt.getTime() - CLOCK_SKEW_ALLOWANCE_MS;
 }
 
 /** JSON text with object keys sorted, so documents that differ only in key order or spacing compare equal. */
@@ -88,24 +70,4 @@ export function roleIsFromCreateRole(existing: ExistingRole, input: CreateRoleIn
     existing.permissionsBoundaryArn === input.PermissionsBoundary &&
     sameTags(existing.tags, input.Tags ?? [])
   );
-}
-
-/**
- * CreateInstanceProfile answered EntityAlreadyExists: the profile is ours only if it was created since this run
- * started, has the path we asked for and holds no role yet (the plan adds the role in the next step).
- */
-export function profileIsFromCreateInstanceProfile(
-  existing: ExistingInstanceProfile,
-  input: CreateInstanceProfileInput,
-  runStartedAt: Date,
-): boolean {
-  return createdDuringRun(existing.createDate, runStartedAt) && existing.path === input.Path && existing.roleNames.length === 0;
-}
-
-/**
- * AddRoleToInstanceProfile answered LimitExceeded (the profile already holds a role): done if the role it holds
- * is exactly ours, whoever added it; another role there means the profile is not what the step wanted.
- */
-export function profileHoldsOnlyRole(existing: ExistingInstanceProfile, input: AddRoleToInstanceProfileInput): boolean {
-  return existing.roleNames.length === 1 && existing.roleNames[0] === input.RoleName;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPolicy } from '../../../policies/checks';
+import { checkPolicy } from '../../../../iam-policies/checks';
 import {
   createsInstanceProfile,
   defaultDescription,

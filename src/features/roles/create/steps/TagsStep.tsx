@@ -1,7 +1,7 @@
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import { TagsEditor } from '../../../../components/TagsEditor.tsx';
-import type { TagRow } from '../model/validation.ts';
+import type { TagRow } from '../../../../validation/iam.ts';
 
 /** Key/value tags, checked against IAM's tag rules as they are typed; all errors once the user tried to go on. */
 export function TagsStep({ tags, onChange, showAllErrors }: { tags: TagRow[]; onChange: (tags: TagRow[]) => void; showAllErrors: boolean }) {

@@ -3,12 +3,12 @@ import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
-import { ActionModal } from '../../../components/ActionModal.tsx';
-import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
-import { useCreatePolicy, type CreatedPolicy } from '../api/create-policy.ts';
-import type { Finding } from '../checks/findings.ts';
-import { LazyPolicyEditor } from './LazyPolicyEditor.tsx';
-import { EMPTY_POLICY_TEMPLATE, validateNewPolicyDescription, validateNewPolicyName } from './policy-form-rules.ts';
+import { ActionModal } from '../../../../components/ActionModal.tsx';
+import { AwsErrorAlert } from '../../../../components/AwsErrorAlert.tsx';
+import { useCreatePolicy, type CreatedPolicy } from '../../../../aws/create-policy.ts';
+import type { Finding } from '../../../../iam-policies/checks/findings.ts';
+import { LazyPolicyEditor } from '../../../../iam-policies/components/LazyPolicyEditor.tsx';
+import { EMPTY_POLICY_TEMPLATE, validateNewPolicyDescription, validateNewPolicyName } from '../../../../iam-policies/policy-form-rules.ts';
 
 /** "Create policy": a new customer managed policy, checked as it is written, within IAM's 6,144-character quota. */
 export function CreatePolicyModal({ visible, onDismiss, onCreated }: { visible: boolean; onDismiss: () => void; onCreated: (policy: CreatedPolicy) => void }) {

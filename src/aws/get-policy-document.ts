@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { GetPolicyCommand, GetPolicyVersionCommand } from '@aws-sdk/client-iam';
-import { iamClient } from '../../../aws/clients.ts';
-import { decodePolicyDocumentText } from '../../../aws/policy-document.ts';
-import { policyKeys } from './keys.ts';
+import { iamClient } from './clients.ts';
+import { decodePolicyDocumentText } from './policy-document.ts';
+import { policyKeys } from './policy-keys.ts';
 
 export interface PolicyDocumentVersion {
   arn: string;

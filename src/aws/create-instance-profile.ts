@@ -1,10 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand } from '@aws-sdk/client-iam';
-import { iamClient } from '../../../aws/clients.ts';
-import { describeAwsError } from '../../../aws/errors.ts';
-import { iamReads, type IamReads } from '../create/api/reconcile-step.ts';
-import { profileHoldsOnlyRole, profileIsFromCreateInstanceProfile } from '../create/model/reconcile.ts';
-import { invalidateProfiles } from './invalidate.ts';
+import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, GetInstanceProfileCommand } from '@aws-sdk/client-iam';
+import { iamClient } from './clients.ts';
+import { describeAwsError } from './errors.ts';
+import { profileHoldsOnlyRole, profileIsFromCreateInstanceProfile, type ExistingInstanceProfile } from './reconcile.ts';
 
 export interface CreateInstanceProfileRequest {
   roleName: string;
@@ -15,6 +12,21 @@ export interface CreateInstanceProfileRequest {
 export interface InstanceProfileCalls {
   createInstanceProfile(name: string): Promise<void>;
   addRoleToInstanceProfile(profileName: string, roleName: string): Promise<void>;
+}
+
+export interface InstanceProfileReads {
+  getInstanceProfile(profileName: string): Promise<ExistingInstanceProfile | undefined>;
+}
+
+/** GetInstanceProfile, as the reconciling checks read it (undefined when IAM answers without a profile). */
+export async function readInstanceProfile(profileName: string): Promise<ExistingInstanceProfile | undefined> {
+  const { InstanceProfile: profile } = await iamClient().send(new GetInstanceProfileCommand({ InstanceProfileName: profileName }));
+  if (!profile?.CreateDate) return undefined;
+  return {
+    path: profile.Path ?? '/',
+    createDate: profile.CreateDate,
+    roleNames: (profile.Roles ?? []).map((role) => role.RoleName ?? ''),
+  };
 }
 
 const iamCalls: InstanceProfileCalls = {
@@ -37,7 +49,7 @@ const iamCalls: InstanceProfileCalls = {
 export async function createInstanceProfileForRole(
   request: CreateInstanceProfileRequest,
   calls: InstanceProfileCalls = iamCalls,
-  reads: Pick<IamReads, 'getInstanceProfile'> = iamReads,
+  reads: InstanceProfileReads = { getInstanceProfile: readInstanceProfile },
 ): Promise<void> {
   const { roleName } = request;
   const startedAt = request.startedAt ?? new Date();
@@ -57,12 +69,4 @@ export async function createInstanceProfileForRole(
     const existing = await readProfile(error);
     if (!existing || !profileHoldsOnlyRole(existing, { InstanceProfileName: roleName, RoleName: roleName })) throw error;
   }
-}
-
-export function useCreateInstanceProfileForRole() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (request: CreateInstanceProfileRequest) => createInstanceProfileForRole(request),
-    onSettled: () => invalidateProfiles(queryClient),
-  });
 }

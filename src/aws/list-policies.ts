@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ListPoliciesCommand, type Policy } from '@aws-sdk/client-iam';
-import { iamClient } from '../../../aws/clients.ts';
-import { policyKeys, signalOption, type PolicyListFilter } from './keys.ts';
+import { iamClient } from './clients.ts';
+import { signalOption } from './iam-queries.ts';
+import { policyKeys, type PolicyListFilter } from './policy-keys.ts';
 
 export type PolicyScope = PolicyListFilter['scope'];
 

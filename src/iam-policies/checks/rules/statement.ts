@@ -1,11 +1,12 @@
 import { childPath, type FindingCollector, type PolicyKind } from '../context';
 import { propertyOf, type JsonNode, type JsonObject, type JsonProperty } from '../json-ast';
-import { checkActions, checkRedundantActions, type ParsedAction } from './actions';
+import { checkActions, checkRedundantActions } from './actions';
 import { checkCondition } from './conditions';
-import { checkPrincipal, type TrustedPrincipals } from './principals';
+import { checkPrincipal } from './principals';
 import { checkResources } from './resources';
 import { checkStatementSecurity, checkTrustSecurity } from './security';
-import { caseVariantOf, describeKind, readStringList, type StringEntry } from './values';
+import type { StatementFacts } from './statement-facts';
+import { caseVariantOf, describeKind, readStringList } from './values';
 
 const STATEMENT_ELEMENTS = [
   'Sid',
@@ -18,19 +19,6 @@ const STATEMENT_ELEMENTS = [
   'NotResource',
   'Condition',
 ];
-
-/** What the security rules need to know about one statement. */
-export interface StatementFacts {
-  node: JsonObject;
-  path: string;
-  effect?: 'Allow' | 'Deny';
-  actionElement?: 'Action' | 'NotAction';
-  actions: ParsedAction[];
-  resourceElement?: 'Resource' | 'NotResource';
-  resources: StringEntry[];
-  principals?: TrustedPrincipals;
-  conditionKeys: string[];
-}
 
 export function checkStatement(
   node: JsonNode,

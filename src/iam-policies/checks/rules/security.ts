@@ -2,7 +2,7 @@ import { childPath, type FindingCollector, type PolicyKind } from '../context';
 import { propertyOf } from '../json-ast';
 import { actionsCover } from './actions';
 import { audienceKeysFor, isSamlProvider } from './principals';
-import type { StatementFacts } from './statement';
+import type { StatementFacts } from './statement-facts';
 
 /** Security warnings for an Allow statement of a permissions policy or boundary. */
 export function checkStatementSecurity(facts: StatementFacts, kind: PolicyKind, out: FindingCollector): void {

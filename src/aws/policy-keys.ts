@@ -1,7 +1,8 @@
 /**
- * Query keys of the policies feature: the single home of every key the queryOptions factories in this folder use.
- * Everything sits under ['iam', 'policies'] so one invalidation after a policy change refreshes every list and
- * page (the roles feature also invalidates this prefix after attaching or detaching, since counts change).
+ * Query keys of IAM managed policies: the single home of every key their queryOptions factories use (here and in
+ * the policies feature). Everything sits under ['iam', 'policies'] so one invalidation after a policy change
+ * refreshes every list and page; the roles feature invalidates it too after attaching or detaching, since counts
+ * change.
  */
 export interface PolicyListFilter {
   scope: 'All' | 'AWS' | 'Local';
@@ -21,7 +22,3 @@ export const policyKeys = {
   entities: (arn: string) => [...policyKeys.policy(arn), 'entities'] as const,
   tags: (arn: string) => [...policyKeys.policy(arn), 'tags'] as const,
 };
-
-export function signalOption(signal: AbortSignal | undefined): { abortSignal?: AbortSignal } {
-  return signal ? { abortSignal: signal } : {};
-}

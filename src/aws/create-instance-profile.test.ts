@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExistingInstanceProfile } from '../create/model/reconcile.ts';
+import type { ExistingInstanceProfile } from './reconcile.ts';
 import { createInstanceProfileForRole, type InstanceProfileCalls } from './create-instance-profile.ts';
 
 const startedAt = new Date('2026-05-01T10:00:00Z');

@@ -12,8 +12,7 @@ import {
   validateTagKey,
   validateTags,
   validateTagValue,
-  validateTrustedEntity,
-} from './validation';
+} from './iam';
 
 describe('role name', () => {
   it('accepts 1–64 characters of [\\w+=,.@-]', () => {
@@ -111,7 +110,7 @@ describe('tags', () => {
   });
 });
 
-describe('policies, external ID, account ID, trusted entity', () => {
+describe('policies, external ID, account ID', () => {
   it('limits managed policies to 10', () => {
     expect(validateManagedPolicyCount(10)).toBeUndefined();
     expect(validateManagedPolicyCount(11)).toBe(
@@ -131,29 +130,6 @@ describe('policies, external ID, account ID, trusted entity', () => {
     expect(validateAccountId('111122223333')).toBeUndefined();
     expect(validateAccountId('11112222333')).toBe('An AWS account ID has exactly 12 digits; you entered 11.');
     expect(validateAccountId('1111-2222-3333')).toContain('without dashes');
-  });
-
-  it('collects step 1 field errors', () => {
-    expect(
-      validateTrustedEntity({
-        type: 'aws-account',
-        account: 'another',
-        otherAccountId: '12',
-        requireExternalId: true,
-        externalId: '',
-        requireMfa: false,
-      }),
-    ).toEqual({
-      otherAccountId: 'An AWS account ID has exactly 12 digits; you entered 2.',
-      externalId: 'Enter the external ID the other account will pass when it assumes the role.',
-    });
-    expect(validateTrustedEntity({ type: 'saml', providerArn: '', access: 'programmatic' })).toHaveProperty(
-      'providerArn',
-    );
-    expect(
-      validateTrustedEntity({ type: 'web-identity', provider: { kind: 'builtin', id: 'google' }, audience: ' ' }),
-    ).toHaveProperty('audience');
-    expect(validateTrustedEntity({ type: 'aws-service', serviceId: 'ec2', useCaseId: 'ec2' })).toEqual({});
   });
 });
 

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { ListPoliciesCommand, type Policy } from '@aws-sdk/client-iam';
-import { iamClient } from '../../../aws/clients.ts';
-import { policyKeys } from './keys.ts';
+import { iamClient } from './clients.ts';
+import { policyKeys } from './policy-keys.ts';
 import type { PolicyScope } from './list-policies.ts';
 
 /** One ListPolicies page, as the create-role wizard's policy table needs it. */

