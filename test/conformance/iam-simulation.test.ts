@@ -156,20 +156,27 @@ describe('simulate-principal-policy', () => {
     expect(given).toMatchObject({ EvalDecision: 'allowed', MatchedStatements: [inlineStatement(16, 26)], MissingContextValues: [] });
   });
 
-  it('pages: the CLI follows Marker across pages of one, and --max-items hands back a token', async () => {
+  it('pages: MaxItems and Marker as sent, IsTruncated, and the CLI following Marker across pages of one', async () => {
     const actions = ['iam:GetRole', 'iam:GetPolicy', 'iam:DeleteRole'];
+    const raw = (extra: Json) =>
+      aws([
+        'iam', 'simulate-principal-policy', '--no-paginate',
+        '--cli-input-json', JSON.stringify({ PolicySourceArn: ROLE_ARN, ActionNames: actions, MaxItems: 2, ...extra }),
+      ]);
+    const first = ok(await raw({}));
+    expect((first.EvaluationResults as Json[]).map((result) => result.EvalActionName)).toEqual(['iam:GetRole', 'iam:GetPolicy']);
+    expect(first).toMatchObject({ IsTruncated: true, Marker: expect.any(String) });
+    const rest = ok(await raw({ Marker: first.Marker }));
+    expect((rest.EvaluationResults as Json[]).map((result) => result.EvalActionName)).toEqual(['iam:DeleteRole']);
+    expect(rest.IsTruncated).toBe(false);
+    expect(rest.Marker).toBeUndefined();
+
     const all = ok(await simulatePrincipal('--action-names', ...actions, '--page-size', '1'));
     expect((all.EvaluationResults as Json[]).map((result) => [result.EvalActionName, result.EvalDecision])).toEqual([
       ['iam:GetRole', 'allowed'],
       ['iam:GetPolicy', 'allowed'],
       ['iam:DeleteRole', 'implicitDeny'],
     ]);
-    const first = ok(await simulatePrincipal('--action-names', ...actions, '--max-items', '2'));
-    expect((first.EvaluationResults as Json[]).map((result) => result.EvalActionName)).toEqual(['iam:GetRole', 'iam:GetPolicy']);
-    expect(first.NextToken).toEqual(expect.any(String));
-    const rest = ok(await simulatePrincipal('--action-names', ...actions, '--max-items', '2', '--starting-token', first.NextToken as string));
-    expect((rest.EvaluationResults as Json[]).map((result) => result.EvalActionName)).toEqual(['iam:DeleteRole']);
-    expect(rest.NextToken).toBeUndefined();
   });
 
   it('answers NoSuchEntity for a principal that does not exist', async () => {
