@@ -177,10 +177,10 @@ describe('SimulatePrincipalPolicy: errors', () => {
 
   it('checks constraints before authorizing, and authorizes before looking up the principal', () => {
     const calls: string[] = [];
-    const authorize = Object.assign((action: string, resource: string) => {
+    const authorize = (action: string, resource: string) => {
       calls.push(`${action} ${resource}`);
       throw new AwsError('AccessDenied', 'no', 403);
-    });
+    };
     const missing = 'arn:aws:iam::123456789012:role/nobody';
     expect(awsError(() => simulatePolicies(iam, { policySourceArn: missing, policyInputList: [], actionNames: ['iam:GetRole'], page: {} }, authorize)).code).toBe('AccessDenied');
     expect(awsError(() => simulatePolicies(iam, { policyInputList: [ALLOW_S3], actionNames: ['iam:GetRole'], page: {} }, authorize)).code).toBe('AccessDenied');
