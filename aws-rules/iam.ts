@@ -56,4 +56,10 @@ export const IAM_LIMITS = {
   managedPoliciesPerRole: 10,
   externalIdMin: 2,
   externalIdMax: 1224,
+  /** SimulatePrincipalPolicy / SimulateCustomPolicy: ActionNameType, ResourceNameType, ContextKeyNameType. */
+  simulationActionNameMin: 3,
+  simulationActionNameMax: 128,
+  simulationResourceNameMax: 2048,
+  contextKeyNameMin: 5,
+  contextKeyNameMax: 256,
 } as const;

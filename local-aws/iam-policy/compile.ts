@@ -12,6 +12,8 @@ export interface CompiledCondition {
   readonly operator: OperatorInfo | undefined;
   readonly set: SetQualifier;
   readonly ifExists: boolean;
+  /** The condition key as the policy spells it. */
+  readonly name: string;
   /** Lower-cased condition key. */
   readonly key: string;
   /** Raw policy values (strings; numbers and booleans are stringified). */
@@ -21,6 +23,8 @@ export interface CompiledCondition {
 }
 
 export interface CompiledStatement {
+  /** Position in the policy's Statement list (0 when Statement is a single object). */
+  readonly index: number;
   readonly effect: 'Allow' | 'Deny';
   readonly actionNegated: boolean;
   readonly actions: readonly Glob[];
@@ -77,6 +81,7 @@ function compileConditions(block: JsonValue | undefined): CompiledCondition[] | 
         operator: parsed?.operator,
         set: parsed?.set ?? 'none',
         ifExists: parsed?.ifExists ?? false,
+        name: key,
         key: key.toLowerCase(),
         values,
         templates: compileValueTemplates(parsed?.operator, values),
@@ -86,7 +91,7 @@ function compileConditions(block: JsonValue | undefined): CompiledCondition[] | 
   return conditions;
 }
 
-function compileStatement(raw: JsonValue): CompiledStatement | undefined {
+function compileStatement(raw: JsonValue, index: number): CompiledStatement | undefined {
   if (!isJsonObject(raw)) return undefined;
   const effect = ownValue(raw, 'Effect');
   if (effect !== 'Allow' && effect !== 'Deny') return undefined;
@@ -105,7 +110,7 @@ function compileStatement(raw: JsonValue): CompiledStatement | undefined {
   const resources = resourceTexts.map((text) =>
     compileTemplate(text, { wildcards: true, variables: true, lowerCase: false }),
   );
-  return { effect, actionNegated, actions, resourceNegated, resources, conditions };
+  return { index, effect, actionNegated, actions, resourceNegated, resources, conditions };
 }
 
 export function compilePolicy(text: string): CompiledPolicy {
@@ -115,10 +120,10 @@ export function compilePolicy(text: string): CompiledPolicy {
   const rawStatements = ownValue(document, 'Statement');
   const list = Array.isArray(rawStatements) ? rawStatements : rawStatements === undefined ? [] : [rawStatements];
   const statements: CompiledStatement[] = [];
-  for (const raw of list) {
-    const statement = compileStatement(raw);
+  list.forEach((raw, index) => {
+    const statement = compileStatement(raw, index);
     if (statement) statements.push(statement);
-  }
+  });
   return { statements };
 }
 

@@ -9,11 +9,12 @@ import { conditionHolds } from './conditions.ts';
 import { globMatch, resolveTemplate, resourceMatch, type VariableLookup } from './pattern.ts';
 import type { AuthorizationRequest, ConditionContext, Decision } from './types.ts';
 
-type Outcome = 'deny' | 'allow' | 'none';
+/** What one set of policies (the identity policies, or the boundary) says about a request. */
+export type Outcome = 'deny' | 'allow' | 'none';
 
 type DenyReason = Extract<Decision, { effect: 'deny' }>['reason'];
 
-function contextLookup(context: ConditionContext): VariableLookup {
+export function contextLookup(context: ConditionContext): VariableLookup {
   const values = new Map<string, readonly string[]>();
   for (const [key, value] of Object.entries(context)) {
     if (value === undefined) continue;
@@ -45,13 +46,17 @@ function resourceMatches(statement: CompiledStatement, resource: string, lookup:
   return statement.resourceNegated ? !listed : listed;
 }
 
-function statementApplies(
+/** True when the statement's Action/NotAction and Resource/NotResource cover the request. `action` is lower-cased. */
+export function statementTargets(
   statement: CompiledStatement,
   action: string,
   resource: string,
   lookup: VariableLookup,
 ): boolean {
-  if (!actionMatches(statement, action) || !resourceMatches(statement, resource, lookup)) return false;
+  return actionMatches(statement, action) && resourceMatches(statement, resource, lookup);
+}
+
+export function conditionsHold(statement: CompiledStatement, lookup: VariableLookup): boolean {
   for (const condition of statement.conditions) {
     if (!conditionHolds(condition, lookup)) return false;
   }
@@ -69,7 +74,7 @@ function evaluatePolicies(
     for (const statement of compiledPolicy(text).statements) {
       // Once allowed, only a Deny can still change the outcome.
       if (allowed && statement.effect === 'Allow') continue;
-      if (!statementApplies(statement, action, resource, lookup)) continue;
+      if (!statementTargets(statement, action, resource, lookup) || !conditionsHold(statement, lookup)) continue;
       if (statement.effect === 'Deny') return 'deny';
       allowed = true;
     }
@@ -81,20 +86,26 @@ function deny(reason: DenyReason): Decision {
   return { effect: 'deny', reason };
 }
 
+/** The decision from what the identity policies and the boundary (undefined: none) say. */
+export function decide(identity: Outcome, boundary: Outcome | undefined): Decision {
+  if (identity === 'deny') return deny('explicit-identity');
+  if (boundary === 'deny') return deny('explicit-boundary');
+  if (identity !== 'allow') return deny('no-identity-allow');
+  if (boundary !== undefined && boundary !== 'allow') return deny('no-boundary-allow');
+  return { effect: 'allow' };
+}
+
 export function evaluate(request: AuthorizationRequest): Decision {
   const lookup = contextLookup(request.context);
   // Action names are case-insensitive: patterns were lower-cased when compiled.
   const action = request.action.toLowerCase();
   const identity = evaluatePolicies(request.identityPolicies, action, request.resource, lookup);
-  if (identity === 'deny') return deny('explicit-identity');
+  if (identity === 'deny') return decide(identity, undefined);
   const boundary =
     request.permissionsBoundary === undefined
       ? undefined
       : evaluatePolicies([request.permissionsBoundary], action, request.resource, lookup);
-  if (boundary === 'deny') return deny('explicit-boundary');
-  if (identity !== 'allow') return deny('no-identity-allow');
-  if (boundary !== undefined && boundary !== 'allow') return deny('no-boundary-allow');
-  return { effect: 'allow' };
+  return decide(identity, boundary);
 }
 
 /**

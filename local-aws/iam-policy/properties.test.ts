@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate.ts';
 import { compileTemplate, globMatch } from './pattern.ts';
+import { simulate } from './simulate.ts';
 import { checkPolicyDocument } from './validate.ts';
 
 const actionArb = fc.constantFrom('iam:CreateRole', 'iam:PassRole', 'ec2:RunInstances', 's3:GetObject', 'sts:AssumeRole');
@@ -99,6 +100,35 @@ describe('properties', () => {
         else expect(after).toEqual({ effect: 'allow' });
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('the simulator decides exactly as evaluate does, and locates every statement it names', () => {
+    const source = (document: string, index: number) => ({ id: `PolicyInputList.${index + 1}`, type: 'none' as const, document });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.json(), policyArb.map((p) => JSON.stringify(p, null, 2))), { maxLength: 4 }),
+        fc.option(policyArb.map((p) => JSON.stringify(p)), { nil: undefined }),
+        actionArb,
+        resourceArb,
+        contextArb,
+        (identityPolicies, permissionsBoundary, action, resource, context) => {
+          const simulation = simulate({
+            action,
+            resource,
+            identityPolicies: identityPolicies.map(source),
+            permissionsBoundary: permissionsBoundary === undefined ? undefined : source(permissionsBoundary, 9),
+            context,
+          });
+          expect(simulation.decision).toEqual(evaluate({ identityPolicies, permissionsBoundary, action, resource, context }));
+          for (const statement of simulation.matchedStatements) {
+            const lines = statement.source.document.split('\n');
+            expect(lines[statement.start.line - 1]?.[statement.start.column - 1]).toBe('{');
+            expect(lines[statement.end.line - 1]?.[statement.end.column - 1]).toBe('}');
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -70,11 +70,22 @@ describe('deploy/policies', () => {
   const viewer = JSON.parse(deployFile('policies/console-viewer.json')) as { Statement: { Effect: string; Action: string | string[] }[] };
   const actions = (s: { Action: string | string[] }): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 
-  it('gives the viewer only Get, List and Describe actions', () => {
+  // The policy simulator's two actions are reads too (AWS's access level Read): they change nothing.
+  const SIMULATE = ['iam:SimulatePrincipalPolicy', 'iam:SimulateCustomPolicy'];
+
+  it('gives the viewer only Get, List and Describe actions, and the policy simulator', () => {
     for (const statement of viewer.Statement) {
       expect(statement.Effect).toBe('Allow');
-      for (const action of actions(statement)) expect(action).toMatch(/^(iam|ec2):(Get|List|Describe)[A-Za-z]+$/);
+      for (const action of actions(statement)) {
+        if (!SIMULATE.includes(action)) expect(action).toMatch(/^(iam|ec2):(Get|List|Describe)[A-Za-z]+$/);
+      }
     }
+    expect(viewer.Statement.flatMap(actions)).toEqual(expect.arrayContaining(SIMULATE));
+  });
+
+  it('lets the admin run the policy simulator too', () => {
+    const allowed = admin.Statement.filter((s) => s.Effect === 'Allow' && s.Resource === '*').flatMap(actions);
+    expect(allowed).toEqual(expect.arrayContaining(SIMULATE));
   });
 
   it("denies the admin every change to the console's own roles, and passing them", () => {

@@ -64,6 +64,7 @@ export function serviceFailure(message: string): AwsError {
 export const IamMessages = {
   noSuchRole: (roleName: string) => `The role with name ${roleName} cannot be found.`,
   noSuchUser: (userName: string) => `The user with name ${userName} cannot be found.`,
+  noSuchGroup: (groupName: string) => `The group with name ${groupName} cannot be found.`,
   noSuchRolePolicy: (policyName: string) => `The role policy with name ${policyName} cannot be found.`,
   noSuchUserPolicy: (policyName: string) => `The user policy with name ${policyName} cannot be found.`,
   noSuchInstanceProfile: (name: string) => `Instance Profile ${name} cannot be found.`,

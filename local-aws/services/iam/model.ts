@@ -1,3 +1,4 @@
+import type { PolicySource } from '../../iam-policy/simulate.ts';
 import type { Store } from '../../store/store.ts';
 import { withInstanceProfiles } from './model/instance-profiles.ts';
 import { withManagedPolicies } from './model/managed-policies.ts';
@@ -46,24 +47,42 @@ export class IamModel extends withInstanceProfiles(withManagedPolicies(withUsers
   }
 
   /**
-   * Raw JSON texts of the identity-based policies of a user or role (attached managed policies' default
-   * versions and inline policies) and its permissions boundary, for the authorizer. Undefined when the
-   * principal does not exist (its sessions then have no permissions).
+   * The identity-based policies of a user or role (attached managed policies' default versions, then inline
+   * policies) and its permissions boundary, each named as the policy simulator names it. Undefined when the
+   * principal does not exist.
    */
-  principalPolicies(principalArn: string): { identityPolicies: string[]; permissionsBoundary?: string } | undefined {
+  principalPolicySources(
+    principalArn: string,
+  ): { identityPolicies: PolicySource[]; permissionsBoundary?: PolicySource } | undefined {
     const match = /^arn:aws:iam::\d{12}:(user|role)\//.exec(principalArn);
     if (!match) return undefined;
-    const entity = match[1] === 'user' ? this.findUserByArn(principalArn) : this.findRoleByArn(principalArn);
+    const kind = match[1] as 'user' | 'role';
+    const entity = kind === 'user' ? this.findUserByArn(principalArn) : this.findRoleByArn(principalArn);
     if (!entity) return undefined;
-    const identityPolicies: string[] = [];
-    for (const arn of entity.attachedPolicyArns) {
+    const managed = (arn: string): PolicySource | undefined => {
       const policy = this.policies.get(arn);
-      if (policy) identityPolicies.push(this.defaultDocument(policy));
+      if (!policy) return undefined;
+      const type = policy.awsManaged ? 'aws-managed' : 'user-managed';
+      return { id: policy.policyName, type, document: this.defaultDocument(policy) };
+    };
+    const identityPolicies = entity.attachedPolicyArns.map(managed).filter((source) => source !== undefined);
+    for (const inline of entity.inlinePolicies) {
+      identityPolicies.push({ id: inline.policyName, type: kind, document: inline.document });
     }
-    for (const inline of entity.inlinePolicies) identityPolicies.push(inline.document);
-    const boundaryPolicy = entity.permissionsBoundaryArn ? this.policies.get(entity.permissionsBoundaryArn) : undefined;
-    return boundaryPolicy
-      ? { identityPolicies, permissionsBoundary: this.defaultDocument(boundaryPolicy) }
+    const permissionsBoundary = entity.permissionsBoundaryArn ? managed(entity.permissionsBoundaryArn) : undefined;
+    return permissionsBoundary ? { identityPolicies, permissionsBoundary } : { identityPolicies };
+  }
+
+  /**
+   * Raw JSON texts of the identity-based policies of a user or role and its permissions boundary, for the
+   * authorizer: the documents of `principalPolicySources`, so a simulation reads exactly what authorizes.
+   */
+  principalPolicies(principalArn: string): { identityPolicies: string[]; permissionsBoundary?: string } | undefined {
+    const sources = this.principalPolicySources(principalArn);
+    if (!sources) return undefined;
+    const identityPolicies = sources.identityPolicies.map((source) => source.document);
+    return sources.permissionsBoundary
+      ? { identityPolicies, permissionsBoundary: sources.permissionsBoundary.document }
       : { identityPolicies };
   }
 }
