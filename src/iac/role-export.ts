@@ -32,9 +32,12 @@ export function documentValue(text: string): unknown {
   }
 }
 
-/** The words of a name: runs of letters and digits (IAM names may also hold + = , . @ _ -). */
+/** The words of a name: runs of letters and digits (IAM names may also hold + = , . @ _ -), split at camel humps. */
 function words(name: string): string[] {
-  return name.split(/[^A-Za-z0-9]+/).filter((word) => word !== '');
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '');
 }
 
 /** `my-app.role` → `MyAppRole`: letters and digits only, as CloudFormation logical IDs and CDK construct IDs need. */
@@ -44,7 +47,7 @@ export function pascalCase(name: string): string {
     .join('');
 }
 
-/** `my-app.Role` → `my_app_role`: a Terraform resource name (letters, digits, underscores; not starting with a digit). */
+/** `my-app.WebRole` → `my_app_web_role`: a Terraform resource name (letters, digits, underscores; not starting with a digit). */
 export function snakeCase(name: string): string {
   const joined = words(name).join('_').toLowerCase();
   return /^[a-z_]/.test(joined) ? joined : `_${joined}`;

@@ -5,19 +5,26 @@ export type HclJson = Record<string, unknown>;
 
 /**
  * hcl2json writes Terraform's JSON syntax, where strings are templates again: a literal `${` or `%{` comes out as
- * `$${` or `%%{`. This reads such a literal back as the text it is. An expression (a reference, a function call)
- * comes out whole as `${<source>}`, and stays as it is.
+ * `$${` or `%%{`, an interpolation as `${`. This reads a literal back as the text it is, and throws on a string
+ * that holds an interpolation or directive: our writers put none inside quotes.
  */
-function jsonSyntaxLiterals(value: unknown): unknown {
-  if (typeof value === 'string' && /^\$\{[\s\S]*\}$/.test(value)) return value;
-  if (typeof value === 'string') return value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-  if (Array.isArray(value)) return value.map(jsonSyntaxLiterals);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [jsonSyntaxLiterals(key), jsonSyntaxLiterals(item)]));
+export function jsonSyntaxLiteral(text: string): string {
+  return text.replace(/\$\$\{|%%\{|[$%]\{/g, (sequence) => {
+    if (sequence.length === 3) return sequence.slice(1);
+    throw new Error(`a template sequence where a literal was expected: ${text}`);
+  });
+}
+
+/** Every string read as a literal, except whole expressions (`${aws_iam_role.x.name}`, `${jsonencode(...)}`), kept as source. */
+function literals(value: unknown): unknown {
+  if (typeof value === 'string') return /^\$\{[\s\S]*\}$/.test(value) ? value : jsonSyntaxLiteral(value);
+  if (Array.isArray(value)) return value.map(literals);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [jsonSyntaxLiteral(key), literals(item)]));
   return value;
 }
 
 export async function parseHcl(text: string, fileName = 'main.tf'): Promise<HclJson> {
-  return jsonSyntaxLiterals(await parse(fileName, text)) as HclJson;
+  return literals(await parse(fileName, text)) as HclJson;
 }
 
 /**
