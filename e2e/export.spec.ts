@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { test, expect } from './support/fixtures.ts';
+import { CreateRoleWizard } from './support/create-role-wizard.ts';
 import { InstancesPage } from './support/instances-page.ts';
 import { demoUser } from './support/local-aws.ts';
 import { RoleDetailsPage } from './support/roles-pages.ts';
@@ -73,5 +74,25 @@ test("the Attach/Replace IAM role dialog exports the chosen role with the instan
   const terraform = dialog.getByLabel('Terraform code');
   await expect(terraform).toContainText('iam_instance_profile = aws_iam_instance_profile.batch_worker_role.name');
   await expect(terraform).toContainText(`id = "${instanceId}"`);
+  await terraform.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}/instance-dialog-terraform.png` });
+});
+
+test("the wizard's review step exports the role it is about to create", async ({ page, signInPage, localAws }) => {
+  await signInAsAdmin(signInPage, localAws);
+  const wizard = new CreateRoleWizard(page);
+  await wizard.openFromRolesList();
+  await wizard.next('Add permissions');
+  await wizard.next('Add tags');
+  await wizard.next('Name, review, and create');
+  await wizard.roleName.fill('exported-before-it-exists');
+
+  await page.getByRole('button', { name: 'Export as code' }).click();
+  await page.getByRole('button', { name: 'AWS CDK', exact: true }).click();
+  const cdk = page.getByLabel('AWS CDK code');
+  await expect(cdk).toContainText('roleName: "exported-before-it-exists"');
+  await expect(cdk).toContainText('"ec2.amazonaws.com"');
+  await expect(cdk).toContainText('new iam.CfnInstanceProfile(');
+  await cdk.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/wizard-review-cdk.png` });
 });
