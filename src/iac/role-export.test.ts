@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pascalCase, snakeCase } from './role-export.ts';
+import { terraformNames } from './terraform.ts';
 
 describe('names derived from IAM names', () => {
   it.each([
@@ -11,5 +12,16 @@ describe('names derived from IAM names', () => {
   ])('%s → %s (CloudFormation, CDK), %s (Terraform)', (name, pascal, snake) => {
     expect(pascalCase(name)).toBe(pascal);
     expect(snakeCase(name)).toBe(snake);
+  });
+});
+
+describe('Terraform names', () => {
+  it('stay unique for inline policies whose names differ only in punctuation', () => {
+    const names = terraformNames({
+      role: { RoleName: 'app', Path: '/', MaxSessionDuration: 3600, AssumeRolePolicyDocument: '{}', Tags: [] },
+      inlinePolicies: ['a-b', 'a_b', 'c'].map((PolicyName) => ({ PolicyName, PolicyDocument: '{}' })),
+      managedPolicyArns: [],
+    });
+    expect(names.inlinePolicies).toEqual(['app_a_b_1', 'app_a_b_2', 'app_c']);
   });
 });

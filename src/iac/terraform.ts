@@ -46,7 +46,11 @@ export function terraformNames(input: RoleExport) {
   const role = snakeCase(input.role.RoleName) || 'exported';
   return {
     role,
-    inlinePolicy: (policyName: string) => `${role}_${snakeCase(policyName)}`,
+    // Policy names that differ only in punctuation (a-b, a_b) get their position added, so names stay unique.
+    inlinePolicies: input.inlinePolicies.map((policy, index, all) => {
+      const base = `${role}_${snakeCase(policy.PolicyName)}`;
+      return all.filter((other) => snakeCase(other.PolicyName) === snakeCase(policy.PolicyName)).length > 1 ? `${base}_${index + 1}` : base;
+    }),
     // The position keeps names unique however the policies' own names collapse.
     attachment: (index: number) => `${role}_${index + 1}`,
     instance: snakeCase(input.instance?.InstanceId ?? 'instance'),
@@ -67,8 +71,8 @@ export function terraformHcl(input: RoleExport): string {
       ['assume_role_policy', hclDocument(role.AssumeRolePolicyDocument, 2)],
       ['tags', role.Tags.length > 0 ? hclValue(Object.fromEntries(role.Tags.map((tag) => [tag.Key ?? '', tag.Value ?? ''])), 2) : undefined],
     ]),
-    ...input.inlinePolicies.map((policy) =>
-      block(`resource "aws_iam_role_policy" "${names.inlinePolicy(policy.PolicyName)}"`, [
+    ...input.inlinePolicies.map((policy, index) =>
+      block(`resource "aws_iam_role_policy" "${names.inlinePolicies[index]}"`, [
         ['name', hclString(policy.PolicyName)],
         ['role', roleRef],
         ['policy', hclDocument(policy.PolicyDocument, 2)],

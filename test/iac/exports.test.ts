@@ -138,8 +138,8 @@ describe('Terraform export', () => {
 
       const resources = file.resource as Record<string, Record<string, unknown>>;
       expect(Object.keys(resources.aws_iam_role_policy ?? {})).toHaveLength(input.inlinePolicies.length);
-      for (const policy of input.inlinePolicies) {
-        const policyBlock = resourceBlock(file, 'aws_iam_role_policy', names.inlinePolicy(policy.PolicyName));
+      for (const [index, policy] of input.inlinePolicies.entries()) {
+        const policyBlock = resourceBlock(file, 'aws_iam_role_policy', names.inlinePolicies[index]!);
         expect(policyBlock.name).toBe(policy.PolicyName);
         expect(policyBlock.role).toBe(roleName);
         expect(await jsonencodedValue(policyBlock.policy)).toEqual(JSON.parse(policy.PolicyDocument));
