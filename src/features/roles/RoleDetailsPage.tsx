@@ -14,6 +14,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tabs from '@cloudscape-design/components/tabs';
 import { describeAwsError } from '../../aws/errors.ts';
 import { AwsErrorAlert } from '../../components/AwsErrorAlert.tsx';
+import { ExportRoleModal } from '../../components/ExportAsCode.tsx';
 import { FullPageSpinner } from '../../components/FullPageSpinner.tsx';
 import { roleDetailQueries } from './api/get-role.ts';
 import { instanceProfileKeys, roleKeys } from '../../aws/iam-queries.ts';
@@ -40,6 +41,7 @@ export default function RoleDetailsPage() {
   const profilesByRole = useQuery(profileQueries.byRole());
   const profiles = profilesByRole.data ? profilesOfRole(profilesByRole.data, roleName) : undefined;
   const [deleting, setDeleting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const requestedTab = searchParams.get('tab');
   const activeTab: TabId = TABS.includes(requestedTab as TabId) ? (requestedTab as TabId) : 'permissions';
 
@@ -75,6 +77,7 @@ export default function RoleDetailsPage() {
           actions={
             <SpaceBetween direction="horizontal" size="xs">
               <Button iconName="refresh" ariaLabel="Refresh role" loading={refreshing} onClick={refresh} />
+              <Button onClick={() => setExporting(true)}>Export as code</Button>
               <Button onClick={() => setDeleting(true)}>Delete</Button>
             </SpaceBetween>
           }
@@ -114,6 +117,7 @@ export default function RoleDetailsPage() {
           ]}
         />
       </SpaceBetween>
+      {exporting ? <ExportRoleModal roleName={details.name} onDismiss={() => setExporting(false)} /> : null}
       {deleting ? <DeleteRolesModal roleNames={[details.name]} onDismiss={() => setDeleting(false)} onDeleted={() => void navigate('/roles')} /> : null}
     </ContentLayout>
   );

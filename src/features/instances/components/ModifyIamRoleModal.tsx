@@ -25,6 +25,7 @@ import { OperationCancelledError } from '../model/propagation.ts';
 import { NO_ROLE_VALUE, profileChoice, rolesWithoutProfile, type ProfileChoice } from '../model/profile-choices.ts';
 import { roleDisplayOf } from '../model/role-display.ts';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
+import { ExportAsCodeSection } from '../../../components/ExportAsCode.tsx';
 import { IamRoleValue } from './IamRoleValue.tsx';
 import { MODIFY_IAM_ROLE } from './InstanceActions.tsx';
 import { RolesWithoutProfileNotice } from './RolesWithoutProfileNotice.tsx';
@@ -277,6 +278,9 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
         {progressArea}
         {errorArea}
         <CliEquivalent commands={plan ? cliEquivalent(plan, region) : []} emptyText="Choose a different IAM role to see the command." />
+        {choice?.kind === 'profile' && choice.profile.roleName ? (
+          <ExportAsCodeSection key={choice.profile.arn} roleName={choice.profile.roleName} profileName={choice.profile.name} instanceId={instance.instanceId} />
+        ) : null}
       </SpaceBetween>
     </ActionModal>
   );

@@ -16,6 +16,8 @@ import { policyTypeOf, POLICY_TYPE_LABELS } from '../../../../iam-policies/filte
 import { ROLE_NAME_HINT } from '../../../../validation/iam.ts';
 import type { Step } from '../model/create-plan.ts';
 import { cliScript } from '../cli-script.ts';
+import { ExportAsCodeSection } from '../../../../components/ExportAsCode.tsx';
+import { roleExportOfPlan } from '../model/plan-export.ts';
 import type { SelectedPolicy, WizardState } from '../wizard-state.ts';
 
 export interface ReviewStepProps {
@@ -42,6 +44,7 @@ function EditHeader({ title, stepIndex, onEdit, readOnly }: { title: string; ste
 
 export function ReviewStep({ state, update, trustPolicyJson, plan, roleNameError, checkingAvailability, descriptionError, onEdit, readOnly }: ReviewStepProps) {
   const script = cliScript(plan);
+  const exported = roleExportOfPlan(plan);
   const attached: (SelectedPolicy & { attachedAs: string })[] = [
     ...state.policies.map((policy) => ({ ...policy, attachedAs: 'Permissions policy' })),
     ...(state.useBoundary && state.boundary ? [{ ...state.boundary, attachedAs: 'Permissions boundary' }] : []),
@@ -114,6 +117,7 @@ export function ReviewStep({ state, update, trustPolicyJson, plan, roleNameError
             </pre>
           </ColumnLayout>
         </ExpandableSection>
+        {exported ? <ExportAsCodeSection input={exported} /> : null}
       </Container>
     </SpaceBetween>
   );
