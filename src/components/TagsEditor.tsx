@@ -1,90 +1,89 @@
-import { useState } from 'react';
 import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Input from '@cloudscape-design/components/input';
-import { LIMITS, validateTags, type TagRow } from '../validation/iam.ts';
+import { Controller, useFieldArray, useFormState, useWatch, type Control } from 'react-hook-form';
+import { characterCount } from '../../aws-rules/characters.ts';
+import { LIMITS, validateTagCount, validateTagKeyAt, validateTagValue, type TagRow } from '../validation/iam.ts';
 
-export interface TagsEditorProps {
+/** The part of a form the tags editor works on. */
+export interface TagsFormValues {
   tags: TagRow[];
-  onChange: (tags: TagRow[]) => void;
+}
+
+export interface TagsEditorProps<Values extends TagsFormValues> {
+  /** The form holding the tags (its mode should be FORM_MODE, so fields are checked as they change and when left). */
+  control: Control<Values>;
   /** Shown when there are no rows, e.g. "No tags associated with the role." */
   empty: string;
   /** Show each key's and value's length against IAM's limits under the fields. */
   showLengths?: boolean;
-  /** Show every field's error, touched or not: set once the user tried to submit. */
-  showAllErrors?: boolean;
 }
 
 type TagField = keyof TagRow;
 
+const COLUMNS: readonly { field: TagField; label: string; placeholder: string; max: number }[] = [
+  { field: 'key', label: 'Key', placeholder: 'Enter key', max: LIMITS.tagKeyMax },
+  { field: 'value', label: 'Value - optional', placeholder: 'Enter value', max: LIMITS.tagValueMax },
+];
+
+function problemOf(tags: readonly TagRow[], index: number, field: TagField): string | undefined {
+  return field === 'key' ? validateTagKeyAt(tags, index) : validateTagValue(tags[index]?.value ?? '');
+}
+
 /**
- * Key/value tags, checked against IAM's tag rules on every keystroke. A field's error shows once it holds text or was
- * left (blurred), or when `showAllErrors` is set: a new empty row is not an error until the user did something with it.
+ * Key/value tag rows of a react-hook-form form, checked against IAM's tag rules. A field's error shows once it was
+ * changed or left, or after a submit: a new empty row is not an error until the user did something with it.
  */
-export function TagsEditor({ tags, onChange, empty, showLengths = false, showAllErrors = false }: TagsEditorProps) {
-  // Per row, the fields the user has left; rows are positional, so a removed row takes its entry with it.
-  const [touched, setTouched] = useState<ReadonlyArray<ReadonlySet<TagField>>>([]);
-  const validation = validateTags(tags);
-  const rowErrors = new Map(validation.rows.map((row) => [row.index, row]));
-  const remaining = LIMITS.tagsMax - tags.length;
-  const setRow = (index: number, change: Partial<TagRow>) => onChange(tags.map((tag, position) => (position === index ? { ...tag, ...change } : tag)));
-  const touch = (index: number, field: TagField) =>
-    setTouched((current) => {
-      const rows = [...current];
-      rows[index] = new Set([...(current[index] ?? []), field]);
-      return rows;
-    });
-  const visibleError = (tag: TagRow, index: number, field: TagField) =>
-    showAllErrors || tag[field] !== '' || touched[index]?.has(field) ? rowErrors.get(index)?.[field] : undefined;
+export function TagsEditor<Values extends TagsFormValues>({ control, empty, showLengths = false }: TagsEditorProps<Values>) {
+  // The editor only reads and writes `tags`, whatever else the form holds.
+  const tagsControl = control as unknown as Control<TagsFormValues>;
+  const { fields, append, remove } = useFieldArray({
+    control: tagsControl,
+    name: 'tags',
+    rules: { validate: (tags) => validateTagCount(tags.length) ?? true },
+  });
+  const tags = useWatch({ control: tagsControl, name: 'tags' });
+  const { errors } = useFormState({ control: tagsControl, name: 'tags' });
+  // A key change can make another row's key a repeat (or no longer one): re-check the keys that hold text.
+  const filledKeys = tags.flatMap((tag, index) => (tag.key === '' ? [] : [`tags.${index}.key` as const]));
+  const remaining = LIMITS.tagsMax - fields.length;
   return (
-    <AttributeEditor<TagRow>
-      items={tags}
+    <AttributeEditor
+      items={fields}
       addButtonText="Add new tag"
       removeButtonText="Remove"
       disableAddButton={remaining <= 0}
-      onAddButtonClick={() => onChange([...tags, { key: '', value: '' }])}
-      onRemoveButtonClick={({ detail }) => {
-        setTouched((current) => current.filter((_, index) => index !== detail.itemIndex));
-        onChange(tags.filter((_, index) => index !== detail.itemIndex));
-      }}
+      onAddButtonClick={() => append({ key: '', value: '' }, { shouldFocus: false })}
+      onRemoveButtonClick={({ detail }) => remove(detail.itemIndex)}
       empty={empty}
       additionalInfo={
-        validation.listError ?? (remaining > 0 ? `You can add up to ${remaining} more ${remaining === 1 ? 'tag' : 'tags'}.` : `You have reached the limit of ${LIMITS.tagsMax} tags.`)
+        errors.tags?.root?.message ??
+        (remaining > 0 ? `You can add up to ${remaining} more ${remaining === 1 ? 'tag' : 'tags'}.` : `You have reached the limit of ${LIMITS.tagsMax} tags.`)
       }
-      definition={[
-        {
-          label: 'Key',
-          control: (tag, index) => (
-            <Input
-              value={tag.key}
-              ariaLabel={`Tag ${index + 1} key`}
-              placeholder="Enter key"
-              onChange={({ detail }) => setRow(index, { key: detail.value })}
-              onBlur={() => touch(index, 'key')}
-            />
-          ),
-          errorText: (tag, index) => visibleError(tag, index, 'key'),
-          ...(showLengths ? { constraintText: (tag: TagRow) => `${tag.key.length}/${LIMITS.tagKeyMax} characters.` } : {}),
-        },
-        {
-          label: 'Value - optional',
-          control: (tag, index) => (
-            <Input
-              value={tag.value}
-              ariaLabel={`Tag ${index + 1} value`}
-              placeholder="Enter value"
-              onChange={({ detail }) => setRow(index, { value: detail.value })}
-              onBlur={() => touch(index, 'value')}
-            />
-          ),
-          errorText: (tag, index) => visibleError(tag, index, 'value'),
-          ...(showLengths ? { constraintText: (tag: TagRow) => `${tag.value.length}/${LIMITS.tagValueMax} characters.` } : {}),
-        },
-      ]}
+      definition={COLUMNS.map(({ field: column, label, placeholder, max }) => ({
+        label,
+        control: (_row, index) => (
+          <Controller
+            control={tagsControl}
+            name={`tags.${index}.${column}`}
+            rules={{
+              validate: (_value, values) => problemOf(values.tags, index, column) ?? true,
+              ...(column === 'key' ? { deps: filledKeys.filter((name) => name !== `tags.${index}.key`) } : {}),
+            }}
+            render={({ field }) => (
+              <Input
+                value={field.value}
+                ariaLabel={`Tag ${index + 1} ${column}`}
+                placeholder={placeholder}
+                onChange={({ detail }) => field.onChange(detail.value)}
+                onBlur={field.onBlur}
+                ref={field.ref}
+              />
+            )}
+          />
+        ),
+        errorText: (_row, index) => errors.tags?.[index]?.[column]?.message,
+        ...(showLengths ? { constraintText: (_row: unknown, index: number) => `${characterCount(tags[index]?.[column] ?? '')}/${max} characters.` } : {}),
+      }))}
     />
   );
-}
-
-export function tagsAreValid(tags: readonly TagRow[]): boolean {
-  const validation = validateTags(tags);
-  return !validation.listError && validation.rows.length === 0;
 }

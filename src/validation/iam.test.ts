@@ -10,7 +10,10 @@ import {
   validateRoleName,
   validateRoleNameAvailable,
   validateTagKey,
-  validateTags,
+  validateTagCount,
+  validateTagKeyAt,
+  tagsAreValid,
+  type TagRow,
   validateTagValue,
 } from './iam';
 
@@ -65,48 +68,49 @@ describe('path, description, session duration', () => {
 });
 
 describe('tags', () => {
+  /** Each row's key and value problems, as the tags editor shows them. */
+  const problems = (tags: TagRow[]) => tags.map((tag, index) => ({ key: validateTagKeyAt(tags, index), value: validateTagValue(tag.value) }));
+
   it('accepts up to 50 valid tags, empty values included', () => {
     const tags = Array.from({ length: 50 }, (_, index) => ({
       key: `team:${index}`,
       value: index === 0 ? '' : 'Ünïcode value @ 1',
     }));
-    expect(validateTags(tags)).toEqual({ rows: [] });
+    expect(tagsAreValid(tags)).toBe(true);
+    expect(validateTagCount(tags.length)).toBeUndefined();
   });
 
-  it('reports per row with the row index', () => {
-    const result = validateTags([
+  it('reports per row, a repeated key on the later row', () => {
+    const tags = [
       { key: 'Owner', value: 'alice' },
       { key: 'aws:createdBy', value: 'x' },
       { key: 'k'.repeat(129), value: 'v'.repeat(257) },
       { key: 'owner', value: 'bob' },
       { key: 'bad*key', value: 'bad#value' },
       { key: '', value: '' },
-    ]);
-    expect(result.listError).toBeUndefined();
-    expect(result.rows).toEqual([
-      { index: 1, key: "Tag keys starting with 'aws:' are reserved for AWS." },
+    ];
+    expect(problems(tags)).toEqual([
+      { key: undefined, value: undefined },
+      { key: "Tag keys starting with 'aws:' are reserved for AWS.", value: undefined },
+      { key: 'The tag key has 129 characters; it can have at most 128.', value: 'The tag value has 257 characters; it can have at most 256.' },
+      { key: "Tag 4 repeats the key 'Owner' of tag 1 (tag keys are not case-sensitive). Each key can be used once.", value: undefined },
       {
-        index: 2,
-        key: 'The tag key has 129 characters; it can have at most 128.',
-        value: 'The tag value has 257 characters; it can have at most 256.',
-      },
-      {
-        index: 3,
-        key: "Tag 4 repeats the key 'Owner' of tag 1 (tag keys are not case-sensitive). Each key can be used once.",
-      },
-      {
-        index: 4,
         key: "The tag key can't contain '*' (U+002A) (character 4). Use letters, digits, spaces and _ . : / = + - @.",
-        value:
-          "The tag value can't contain '#' (U+0023) (character 4). Use letters, digits, spaces and _ . : / = + - @.",
+        value: "The tag value can't contain '#' (U+0023) (character 4). Use letters, digits, spaces and _ . : / = + - @.",
       },
-      { index: 5, key: 'Enter a tag key.' },
+      { key: 'Enter a tag key.', value: undefined },
     ]);
+    expect(tagsAreValid(tags)).toBe(false);
+  });
+
+  it('does not count an invalid earlier key as taken', () => {
+    expect(validateTagKeyAt([{ key: 'aws:x', value: '' }, { key: 'AWS:X', value: '' }], 1)).toBe("Tag keys starting with 'aws:' are reserved for AWS.");
   });
 
   it('refuses more than 50 tags', () => {
     const tags = Array.from({ length: 51 }, (_, index) => ({ key: `k${index}`, value: '' }));
-    expect(validateTags(tags).listError).toBe('A role can have at most 50 tags; you added 51. Remove 1.');
+    expect(validateTagCount(tags.length)).toBe('A role can have at most 50 tags; you added 51. Remove 1.');
+    expect(tagsAreValid(tags)).toBe(false);
   });
 });
 

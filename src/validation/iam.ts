@@ -88,44 +88,26 @@ export interface TagRow {
   value: string;
 }
 
-export interface TagRowErrors {
-  /** 0-based index of the row in the editor. */
-  index: number;
-  key?: string;
-  value?: string;
+/** A role, policy or instance profile has at most 50 tags. */
+export function validateTagCount(count: number): string | undefined {
+  if (count <= LIMITS.tagsMax) return undefined;
+  return `A role can have at most ${LIMITS.tagsMax} tags; you added ${count}. Remove ${count - LIMITS.tagsMax}.`;
 }
 
-export interface TagValidation {
-  /** A problem with the list as a whole (too many tags). */
-  listError?: string;
-  rows: TagRowErrors[];
+/** The key of tag `index` among `tags`: its own rules, then uniqueness (a repeat is reported on the later row). */
+export function validateTagKeyAt(tags: readonly TagRow[], index: number): string | undefined {
+  const key = tags[index]?.key ?? '';
+  const keyError = validateTagKey(key);
+  if (keyError) return keyError;
+  const lower = key.toLowerCase();
+  const earlier = tags.findIndex((tag, position) => position < index && tag.key.toLowerCase() === lower && validateTagKey(tag.key) === undefined);
+  if (earlier === -1) return undefined;
+  return `Tag ${index + 1} repeats the key '${tags[earlier]!.key}' of tag ${earlier + 1} (tag keys are not case-sensitive). Each key can be used once.`;
 }
 
-export function validateTags(tags: readonly TagRow[]): TagValidation {
-  const result: TagValidation = { rows: [] };
-  if (tags.length > LIMITS.tagsMax) {
-    result.listError = `A role can have at most ${LIMITS.tagsMax} tags; you added ${tags.length}. Remove ${tags.length - LIMITS.tagsMax}.`;
-  }
-  const firstRowOfKey = new Map<string, number>();
-  tags.forEach((tag, index) => {
-    const errors: TagRowErrors = { index };
-    const keyError = validateTagKey(tag.key);
-    if (keyError) {
-      errors.key = keyError;
-    } else {
-      const lower = tag.key.toLowerCase();
-      const earlier = firstRowOfKey.get(lower);
-      if (earlier !== undefined) {
-        errors.key = `Tag ${index + 1} repeats the key '${tags[earlier].key}' of tag ${earlier + 1} (tag keys are not case-sensitive). Each key can be used once.`;
-      } else {
-        firstRowOfKey.set(lower, index);
-      }
-    }
-    const valueError = validateTagValue(tag.value);
-    if (valueError) errors.value = valueError;
-    if (errors.key || errors.value) result.rows.push(errors);
-  });
-  return result;
+/** Whether a list of tags can be sent to IAM as it is. */
+export function tagsAreValid(tags: readonly TagRow[]): boolean {
+  return validateTagCount(tags.length) === undefined && tags.every((tag, index) => validateTagKeyAt(tags, index) === undefined && validateTagValue(tag.value) === undefined);
 }
 
 export function validateTagKey(key: string): string | undefined {

@@ -3,17 +3,16 @@
  * one's permissions boundary), and while it has versions besides the default; the dialog lists the entities,
  * offers "Detach from all and delete", and shows each call with its AWS CLI equivalent as it runs.
  */
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { ActionModal } from '../../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
+import { TextField } from '../../../components/FormFields.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { policyEntitiesQueries } from '../api/list-entities-for-policy.ts';
 import { policyVersionsQueries } from '../api/list-policy-versions.ts';
@@ -31,27 +30,25 @@ export function DeletePolicyModal({ arn, name, onDismiss, onDeleted }: { arn: st
   const entities = useQuery(policyEntitiesQueries.list(arn));
   const versions = useQuery(policyVersionsQueries.list(arn));
   const run = usePolicyChangeRun(arn);
-  const [confirmation, setConfirmation] = useState('');
-  const [submitted, setSubmitted] = useState(false);
+  // A confirmation is checked on submit only: a half-typed name is not an error.
+  const { control, handleSubmit } = useForm({ defaultValues: { confirmation: '' } });
 
   const loading = entities.isPending || versions.isPending;
   const attached = entities.data ?? [];
   // Without the lists (e.g. a viewer may lack a List permission), try DeletePolicy alone and let IAM answer.
   const plan = run.steps.length > 0 ? run.steps.map((step) => step.change) : deletePolicyPlan(attached, versions.data ?? []);
-  const confirmed = confirmation === name;
   const mustDetach = attached.length > 0;
   const started = run.steps.length > 0;
   const nonDefault = (versions.data ?? []).filter((version) => !version.isDefault).length;
 
-  const submit = async () => {
-    setSubmitted(true);
-    if (!confirmed || run.running) return;
+  const submit = handleSubmit(async () => {
+    if (run.running) return;
     const outcome = started ? await run.retry() : await run.start(plan);
     if (outcome.ok) {
       notifications.notify({ type: 'success', header: `Policy ${name} deleted.` });
       onDeleted();
     }
-  };
+  });
 
   return (
     <ActionModal
@@ -86,9 +83,14 @@ export function DeletePolicyModal({ arn, name, onDismiss, onDeleted }: { arn: st
         ) : null}
         {started ? <ChangeSteps steps={run.steps} label="Deletion steps" /> : null}
         {!started ? (
-          <FormField label={`To confirm, type the policy name "${name}".`} errorText={submitted && !confirmed ? 'Type the policy name exactly.' : undefined}>
-            <Input value={confirmation} ariaLabel="Policy name to confirm" placeholder={name} onChange={({ detail }) => setConfirmation(detail.value)} />
-          </FormField>
+          <TextField
+            control={control}
+            name="confirmation"
+            label={`To confirm, type the policy name "${name}".`}
+            ariaLabel="Policy name to confirm"
+            placeholder={name}
+            rules={{ validate: (value) => value === name || 'Type the policy name exactly.' }}
+          />
         ) : null}
         {!loading ? <CliEquivalent commands={plan.map((change) => describeChange(arn, change).cli)} defaultExpanded={!started} /> : null}
       </SpaceBetween>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useQuery } from '@tanstack/react-query';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -10,12 +11,14 @@ import { TableEmptyState } from '../../../components/TableStates.tsx';
 import type { PolicyDetails } from '../api/get-policy.ts';
 import { policyTagQueries } from '../api/list-policy-tags.ts';
 import { ConfirmChangesModal } from '../components/ConfirmChangesModal.tsx';
-import { TagsEditor, tagsAreValid } from '../../../components/TagsEditor.tsx';
+import { FORM_MODE } from '../../../components/FormFields.tsx';
+import { TagsEditor, type TagsFormValues } from '../../../components/TagsEditor.tsx';
 import { tagChanges } from '../model/changes.ts';
 import type { PolicyTag } from '../model/cli.ts';
 
 function ManageTagsModal({ policy, tags, onDismiss }: { policy: PolicyDetails; tags: PolicyTag[]; onDismiss: () => void }) {
-  const [edited, setEdited] = useState<PolicyTag[]>(tags);
+  const { control, formState } = useForm<TagsFormValues>({ ...FORM_MODE, defaultValues: { tags } });
+  const edited = useWatch({ control, name: 'tags' });
   const changes = tagChanges(tags, edited);
   return (
     <ConfirmChangesModal
@@ -24,10 +27,10 @@ function ManageTagsModal({ policy, tags, onDismiss }: { policy: PolicyDetails; t
       changes={changes}
       confirmLabel="Save changes"
       successText={`Tags of ${policy.name} saved.`}
-      disabled={!tagsAreValid(edited)}
+      disabled={!formState.isValid}
       onDismiss={onDismiss}
     >
-      <TagsEditor tags={edited} onChange={setEdited} empty="No tags associated with the policy." />
+      <TagsEditor control={control} empty="No tags associated with the policy." />
     </ConfirmChangesModal>
   );
 }

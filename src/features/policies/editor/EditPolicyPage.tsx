@@ -3,7 +3,8 @@
  * making it the default (CreatePolicyVersion with SetAsDefault). At AWS's limit of five versions the page offers
  * to delete the oldest non-default version first, and shows both calls with their AWS CLI equivalents.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { KeptDraftNotice } from '../../../components/KeptDraftNotice.tsx';
 import { useKeptDraft, useRestoredDraft } from '../../../session/use-draft.ts';
 import { useQuery } from '@tanstack/react-query';
@@ -19,6 +20,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
+import { FORM_MODE } from '../../../components/FormFields.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { policyDetailQueries, type PolicyDetails } from '../api/get-policy.ts';
@@ -27,11 +29,17 @@ import { policyVersionsQueries } from '../api/list-policy-versions.ts';
 import { usePolicyChangeRun } from '../api/use-policy-changes.ts';
 import type { Finding } from '../../../iam-policies/checks/findings.ts';
 import { ChangeSteps } from '../components/ChangeSteps.tsx';
-import { documentBlocker, PolicyDocumentField } from '../components/PolicyDocumentField.tsx';
+import { documentBlocker, PolicyDocumentField } from '../../../iam-policies/components/PolicyDocumentField.tsx';
 import { RouterLink } from '../../../components/RouterLink.tsx';
 import { describeChange, editPolicyPlan } from '../model/changes.ts';
 import { policyDetailsHref } from '../model/routes.ts';
 import { MAX_POLICY_VERSIONS, versionToMakeRoomFor, type PolicyVersionSummary } from '../model/versions.ts';
+
+interface EditPolicyValues {
+  document: string;
+  /** At the version limit: the user allowed deleting the oldest non-default version first. */
+  deleteOldest: boolean;
+}
 
 function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; initialDocument: string; versions: PolicyVersionSummary[] }) {
   const navigate = useNavigate();
@@ -39,32 +47,34 @@ function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; 
   const run = usePolicyChangeRun(policy.arn);
   const draftKey = `policies/edit:${policy.arn}`;
   const restored = useRestoredDraft<{ document: string }>(draftKey);
-  const [document, setDocument] = useState(restored?.document ?? initialDocument);
+  const { control, handleSubmit, formState, trigger } = useForm<EditPolicyValues>({
+    ...FORM_MODE,
+    defaultValues: { document: restored?.document ?? initialDocument, deleteOldest: false },
+  });
+  const [document, deleteOldest] = useWatch({ control, name: ['document', 'deleteOldest'] });
   // Kept only while the save changed nothing in AWS (a step done means the policy itself changed).
   const changedPolicy = run.steps.some((step) => step.status === 'done');
   const draft = useMemo(() => (document === initialDocument || changedPolicy ? undefined : { document }), [document, initialDocument, changedPolicy]);
   useKeptDraft(draftKey, draft);
   const [findings, setFindings] = useState<Finding[] | undefined>(undefined);
-  const [deleteOldest, setDeleteOldest] = useState(false);
-  const [submitted, setSubmitted] = useState(false);
+  // The document's rule reads the checks' findings, which arrive after the text changed: check it again then.
+  useEffect(() => {
+    if (formState.isSubmitted) void trigger('document');
+  }, [findings, formState.isSubmitted, trigger]);
 
   const atLimit = versions.length >= MAX_POLICY_VERSIONS;
   const oldest = versionToMakeRoomFor(versions);
   const plan = run.steps.length > 0 ? run.steps.map((step) => step.change) : editPolicyPlan(document, atLimit && deleteOldest ? oldest?.versionId : undefined);
-  const documentError = documentBlocker(findings);
-  const unchanged = document === initialDocument;
-  const limitError = atLimit && !deleteOldest ? `The policy has ${MAX_POLICY_VERSIONS} versions. Allow deleting ${oldest?.versionId ?? 'one'} first, or delete a version yourself.` : undefined;
 
-  const save = async () => {
-    setSubmitted(true);
-    if (run.running || documentError || limitError || unchanged) return;
+  const save = handleSubmit(async () => {
+    if (run.running) return;
     const outcome = run.steps.length > 0 ? await run.retry() : await run.start(plan);
     if (outcome.ok) {
       const created = outcome.steps.find((step) => step.change.kind === 'create-version')?.result;
       notifications.notify({ type: 'success', header: `Policy ${policy.name} updated${created ? `: version ${created} is now the default` : ''}.` });
       void navigate(policyDetailsHref(policy.arn));
     }
-  };
+  });
 
   return (
     <Form
@@ -83,7 +93,7 @@ function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; 
           </Button>
         </SpaceBetween>
       }
-      errorText={submitted ? (unchanged ? 'The document is unchanged: there is nothing to save.' : (documentError ?? limitError)) : undefined}
+      errorText={formState.isSubmitted ? (formState.errors.document?.message ?? formState.errors.deleteOldest?.message) : undefined}
     >
       <SpaceBetween size="l">
         <KeptDraftNotice visible={restored !== undefined} />
@@ -95,15 +105,38 @@ function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; 
                 {oldest ? ` The oldest is ${oldest.versionId}, created ${formatDateTime(oldest.createdAt)}.` : ''}
               </span>
               {oldest ? (
-                <Checkbox checked={deleteOldest} disabled={run.steps.length > 0} onChange={({ detail }) => setDeleteOldest(detail.checked)}>
-                  Delete version {oldest.versionId} before saving
-                </Checkbox>
+                <Controller
+                  control={control}
+                  name="deleteOldest"
+                  rules={{
+                    validate: (value) =>
+                      value || `The policy has ${MAX_POLICY_VERSIONS} versions. Allow deleting ${oldest.versionId} first, or delete a version yourself.`,
+                  }}
+                  render={({ field }) => (
+                    <Checkbox checked={field.value} disabled={run.steps.length > 0} onChange={({ detail }) => field.onChange(detail.checked)}>
+                      Delete version {oldest.versionId} before saving
+                    </Checkbox>
+                  )}
+                />
               ) : null}
             </SpaceBetween>
           </Alert>
         ) : null}
         <Container header={<Header variant="h2">Policy editor</Header>}>
-          <PolicyDocumentField value={document} onChange={setDocument} onFindings={setFindings} {...(submitted && documentError ? { errorText: documentError } : {})} />
+          <Controller
+            control={control}
+            name="document"
+            rules={{
+              validate: {
+                changed: (value) => value !== initialDocument || 'The document is unchanged: there is nothing to save.',
+                checked: () => documentBlocker(findings) ?? true,
+              },
+            }}
+            render={({ field }) => {
+              const documentError = formState.isSubmitted ? documentBlocker(findings) : undefined;
+              return <PolicyDocumentField value={field.value} onChange={field.onChange} onFindings={setFindings} {...(documentError ? { errorText: documentError } : {})} />;
+            }}
+          />
         </Container>
         {run.steps.length > 0 ? (
           <Container header={<Header variant="h2">Progress</Header>}>

@@ -1,8 +1,10 @@
 /**
  * IAM → Roles → Create role: four steps (trusted entity → permissions → tags → review), declared as data in
- * WIZARD_STEPS, each with its own validation. "Create role" runs the model's plan step by step.
+ * WIZARD_STEPS, each with its own react-hook-form form and validation (wizard-state.ts). Next checks the steps up
+ * to the one asked for; "Create role" checks them all, then runs the model's plan step by step.
  */
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Button from '@cloudscape-design/components/button';
@@ -10,190 +12,60 @@ import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Wizard from '@cloudscape-design/components/wizard';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
+import { FORM_MODE, resolverOf } from '../../../components/FormFields.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { KeptDraftNotice } from '../../../components/KeptDraftNotice.tsx';
 import { useKeptDraft, useRestoredDraft } from '../../../session/use-draft.ts';
 import { useSession } from '../../../session/use-session.ts';
 import { policyQueries } from '../../../aws/list-policies.ts';
-import { securityWarningsKey, type Finding } from '../../../iam-policies/checks/findings.ts';
+import type { Finding } from '../../../iam-policies/checks/findings.ts';
 import { roleQueries } from '../api/list-roles.ts';
 import { RunProgress } from './components/RunProgress.tsx';
 import { buildCreatePlan } from './model/create-plan.ts';
-import {
-  validateDescription,
-  validateManagedPolicyCount,
-  validatePolicyName,
-  validateRoleName,
-  validateRoleNameAvailable,
-  validateTags,
-} from '../../../validation/iam.ts';
-import { validateTrustedEntity } from './model/validate-trusted-entity.ts';
 import { PermissionsStep } from './steps/PermissionsStep.tsx';
 import { ReviewStep } from './steps/ReviewStep.tsx';
 import { TagsStep } from './steps/TagsStep.tsx';
 import { TrustedEntityStep } from './steps/TrustedEntityStep.tsx';
 import { useCreateRoleRun } from './use-create-role-run.ts';
-import { initialWizardState, roleDraftOf, selectionOf, trustPolicyJson, withTrustedEntity, type WizardState } from './wizard-state.ts';
+import {
+  followingDescription,
+  permissionsErrors,
+  roleDraftOf,
+  selectionOf,
+  trustedEntityErrors,
+  trustPolicyJson,
+  withPreselectedPolicies,
+  wizardStart,
+  type PermissionsValues,
+  type RoleDetailsValues,
+  type RoleWizardDraft,
+  type TagsValues,
+  type TrustedEntityValues,
+  type WizardValues,
+} from './wizard-state.ts';
 import './components/wizard.css';
 
-/** What every step's content and validation may use. */
-interface StepContext {
-  state: WizardState;
-  update: (change: Partial<WizardState>) => void;
-  accountId: string;
-  showErrors: boolean;
-  customFindings?: Finding[];
-  setCustomFindings: (findings: Finding[]) => void;
-  inlineFindings?: Finding[];
-  setInlineFindings: (findings: Finding[]) => void;
-  acknowledgedKeys: Record<'custom' | 'inline', string | undefined>;
-  acknowledge: (which: 'custom' | 'inline', findings: Finding[] | undefined, value: boolean) => void;
-  existingRoleNames?: string[];
-  checkingAvailability: boolean;
-  goTo: (index: number) => void;
-  readOnly: boolean;
-  trustJson: string;
-}
-
-interface WizardStepDefinition {
-  id: string;
-  title: string;
-  description?: string;
-  isOptional?: boolean;
-  /** Field errors; an empty object lets the user go on. */
-  validate: (context: StepContext) => Record<string, string>;
-  render: (context: StepContext, errors: Record<string, string>) => ReactNode;
-}
-
-/** Problems of a JSON editor's findings that stop the wizard: errors, and unacknowledged security warnings. */
-function findingsProblem(findings: Finding[] | undefined, acknowledgedKey: string | undefined): string | undefined {
-  if (findings === undefined) return 'Wait for the policy checks to finish.';
-  const errors = findings.filter((finding) => finding.severity === 'error').length;
-  if (errors > 0) return `Fix the ${errors === 1 ? 'error' : `${errors} errors`} in the policy before you continue.`;
-  const hasWarnings = findings.some((finding) => finding.severity === 'security-warning');
-  if (hasWarnings && acknowledgedKey !== securityWarningsKey(findings)) {
-    return 'Review the security warnings and confirm that you want to continue.';
-  }
-  return undefined;
-}
-
-function put(errors: Record<string, string>, field: string, message: string | undefined): void {
-  if (message) errors[field] = message;
-}
-
-const WIZARD_STEPS: readonly WizardStepDefinition[] = [
+const WIZARD_STEPS = [
   {
-    id: 'trusted-entity',
     title: 'Select trusted entity',
     description: 'Choose who may assume the role. The trust policy is generated from your choice.',
-    validate: (context) => {
-      const errors = validateTrustedEntity(selectionOf(context.state));
-      if (context.state.entityType === 'custom') put(errors, 'customTrust', findingsProblem(context.customFindings, context.acknowledgedKeys.custom));
-      return errors;
-    },
-    render: (context, errors) => (
-      <TrustedEntityStep
-        state={context.state}
-        update={context.update}
-        accountId={context.accountId}
-        errors={errors}
-        onCustomFindings={context.setCustomFindings}
-        {...(context.customFindings ? { customFindings: context.customFindings } : {})}
-        acknowledged={context.customFindings !== undefined && context.acknowledgedKeys.custom === securityWarningsKey(context.customFindings)}
-        onAcknowledge={(value) => context.acknowledge('custom', context.customFindings, value)}
-      />
-    ),
+    errorSummary: 'Complete the trusted entity before you continue.',
   },
   {
-    id: 'permissions',
     title: 'Add permissions',
     description: 'Attach managed policies, and optionally set a permissions boundary or write an inline policy.',
-    validate: (context) => {
-      const errors: Record<string, string> = {};
-      put(errors, 'policies', validateManagedPolicyCount(context.state.policies.length));
-      if (context.state.useBoundary && !context.state.boundary) {
-        errors.boundary = 'Choose the policy to use as the permissions boundary, or create the role without a boundary.';
-      }
-      if (context.state.addInlinePolicy) {
-        put(errors, 'inlinePolicyName', validatePolicyName(context.state.inlinePolicyName));
-        put(errors, 'inlinePolicyDocument', findingsProblem(context.inlineFindings, context.acknowledgedKeys.inline));
-      }
-      return errors;
-    },
-    render: (context, errors) => (
-      <PermissionsStep
-        state={context.state}
-        update={context.update}
-        errors={errors}
-        onInlineFindings={context.setInlineFindings}
-        {...(context.inlineFindings ? { inlineFindings: context.inlineFindings } : {})}
-        acknowledged={context.inlineFindings !== undefined && context.acknowledgedKeys.inline === securityWarningsKey(context.inlineFindings)}
-        onAcknowledge={(value) => context.acknowledge('inline', context.inlineFindings, value)}
-      />
-    ),
+    errorSummary: 'Fix the permissions before you continue.',
   },
-  {
-    id: 'tags',
-    title: 'Add tags',
-    isOptional: true,
-    description: 'Tags are checked against IAM’s limits as you type.',
-    validate: (context) => {
-      const validation = validateTags(context.state.tags);
-      const errors: Record<string, string> = {};
-      if (validation.listError) errors.tags = validation.listError;
-      if (validation.rows.length > 0) errors.tags = errors.tags ?? `Fix the ${validation.rows.length === 1 ? 'tag' : `${validation.rows.length} tags`} marked below.`;
-      return errors;
-    },
-    render: (context) => <TagsStep tags={context.state.tags} onChange={(tags) => context.update({ tags })} showAllErrors={context.showErrors} />,
-  },
-  {
-    id: 'review',
-    title: 'Name, review, and create',
-    validate: (context) => {
-      const errors: Record<string, string> = {};
-      put(errors, 'roleName', validateRoleName(context.state.roleName) ?? validateRoleNameAvailable(context.state.roleName, context.existingRoleNames ?? []));
-      put(errors, 'description', validateDescription(context.state.description));
-      return errors;
-    },
-    render: (context, errors) => {
-      const draft = roleDraftOf(context.state, context.accountId);
-      // Name problems show as the user types; "Enter a role name" only once they tried to create.
-      const roleNameError = context.state.roleName === '' && !context.showErrors ? undefined : errors.roleName;
-      return (
-        <ReviewStep
-          state={context.state}
-          update={context.update}
-          trustPolicyJson={context.trustJson}
-          plan={buildCreatePlan(draft)}
-          {...(roleNameError ? { roleNameError } : {})}
-          checkingAvailability={context.checkingAvailability}
-          {...(errors.description ? { descriptionError: errors.description } : {})}
-          onEdit={context.goTo}
-          readOnly={context.readOnly}
-        />
-      );
-    },
-  },
-];
-
-const STEP_ERROR_SUMMARY: Record<string, string> = {
-  'trusted-entity': 'Complete the trusted entity before you continue.',
-  permissions: 'Fix the permissions before you continue.',
-  tags: 'Fix the tags before you continue.',
-  review: 'Fix the role details before you create the role.',
-};
-
-/** What the wizard keeps when the session ends under it: the user's choices and the step they were on. */
-interface RoleWizardDraft {
-  state: WizardState;
-  activeStepIndex: number;
-  acknowledgedKeys: Record<'custom' | 'inline', string | undefined>;
-  /** The policy checks' results for the documents in `state`, so the steps after them need not be revisited. */
-  customFindings: Finding[] | undefined;
-  inlineFindings: Finding[] | undefined;
-}
+  { title: 'Add tags', description: 'Tags are checked against IAM’s limits as you type.', isOptional: true, errorSummary: 'Fix the tags before you continue.' },
+  { title: 'Name, review, and create', errorSummary: 'Fix the role details before you create the role.' },
+] as const satisfies readonly { title: string; description?: string; isOptional?: boolean; errorSummary: string }[];
 
 const ROLE_WIZARD_DRAFT_KEY = 'roles/create';
+
+/** Runs a form's validation as its submit does (every field's error shows), and says whether it passed. */
+function passes(handleSubmit: (onValid: () => void, onInvalid: () => void) => () => Promise<void>): Promise<boolean> {
+  return new Promise((resolve) => void handleSubmit(() => resolve(true), () => resolve(false))());
+}
 
 export default function CreateRolePage() {
   const navigate = useNavigate();
@@ -205,55 +77,100 @@ export default function CreateRolePage() {
   const existingRoleNames = useMemo(() => roles.data?.map((role) => role.name), [roles.data]);
 
   const restored = useRestoredDraft<RoleWizardDraft>(ROLE_WIZARD_DRAFT_KEY);
-  const [pristine] = useState<WizardState>(initialWizardState);
-  const [state, setState] = useState<WizardState>(() => restored?.state ?? pristine);
-  const [activeStepIndex, setActiveStepIndex] = useState(restored?.activeStepIndex ?? 0);
-  const [showErrorsFor, setShowErrorsFor] = useState<ReadonlySet<number>>(new Set());
-  const [customFindings, setCustomFindings] = useState<Finding[] | undefined>(restored?.customFindings);
-  const [inlineFindings, setInlineFindings] = useState<Finding[] | undefined>(restored?.inlineFindings);
-  const [acknowledgedKeys, setAcknowledgedKeys] = useState<Record<'custom' | 'inline', string | undefined>>(
-    () => restored?.acknowledgedKeys ?? { custom: undefined, inline: undefined },
-  );
-  const { run, start, retryRemaining, deleteCreated, reset } = useCreateRoleRun();
+  const [start] = useState(() => wizardStart(restored, WIZARD_STEPS.length));
+  const [activeStepIndex, setActiveStepIndex] = useState(start.activeStepIndex);
+  // The policy checks' results arrive after the documents change; the steps' resolvers read them.
+  const [customFindings, setCustomFindings] = useState<Finding[] | undefined>(start.findings.customTrust);
+  const [inlineFindings, setInlineFindings] = useState<Finding[] | undefined>(start.findings.inlinePolicy);
+
+  const trust = useForm<TrustedEntityValues>({
+    ...FORM_MODE,
+    defaultValues: start.values.trust,
+    resolver: resolverOf((values) => trustedEntityErrors(values, customFindings)),
+  });
+  const permissions = useForm<PermissionsValues>({
+    ...FORM_MODE,
+    defaultValues: start.values.permissions,
+    resolver: resolverOf((values) => permissionsErrors(values, inlineFindings)),
+  });
+  const tags = useForm<TagsValues>({ ...FORM_MODE, defaultValues: start.values.tags });
+  const details = useForm<RoleDetailsValues>({ ...FORM_MODE, defaultValues: start.values.details });
+  const stepForms = [trust, permissions, tags, details] as const;
+
+  const trustValues = useWatch({ control: trust.control }) as TrustedEntityValues;
+  const permissionsValues = useWatch({ control: permissions.control }) as PermissionsValues;
+  const tagsValues = useWatch({ control: tags.control }) as TagsValues;
+  const detailsValues = useWatch({ control: details.control }) as RoleDetailsValues;
+
+  // Step 1 decides what step 2 preselects and the description's default text.
+  const { subscribe: subscribeTrust, getValues: trustValuesNow } = trust;
+  const { getValues: permissionsNow, setValue: setPermission } = permissions;
+  const { getValues: detailsNow, setValue: setDetail } = details;
+  useEffect(() => {
+    let before = selectionOf(trustValuesNow());
+    return subscribeTrust({
+      formState: { values: true },
+      callback: ({ values: changed }) => {
+        const after = selectionOf(changed);
+        const policies = permissionsNow('policies');
+        const preselected = withPreselectedPolicies(policies, before, after);
+        if (preselected !== policies) setPermission('policies', preselected);
+        const description = detailsNow('description');
+        const following = followingDescription(description, before, after);
+        if (following !== description) setDetail('description', following);
+        before = after;
+      },
+    });
+  }, [subscribeTrust, trustValuesNow, permissionsNow, setPermission, detailsNow, setDetail]);
+
+  // Once a step's errors show, a new check result may change them.
+  const { trigger: triggerTrust } = trust;
+  const { trigger: triggerPermissions } = permissions;
+  const trustSubmitted = trust.formState.isSubmitted;
+  const permissionsSubmitted = permissions.formState.isSubmitted;
+  useEffect(() => {
+    if (trustSubmitted) void triggerTrust('customTrustJson');
+  }, [customFindings, trustSubmitted, triggerTrust]);
+  useEffect(() => {
+    if (permissionsSubmitted) void triggerPermissions('inlinePolicyDocument');
+  }, [inlineFindings, permissionsSubmitted, triggerPermissions]);
+
+  const { run, start: startRun, retryRemaining, deleteCreated, reset } = useCreateRoleRun();
   // Once Create has made something in AWS, the same input cannot simply be created again: nothing is kept then.
   const createdSomething = run.phase !== 'cleaned' && run.steps.some((step) => step.status === 'done' || step.status === 'already-done');
+  const untouched = !restored && activeStepIndex === 0 && !stepForms.some((form) => form.formState.isDirty);
   const draft = useMemo<RoleWizardDraft | undefined>(
     () =>
-      (state === pristine && activeStepIndex === 0) || createdSomething
+      untouched || createdSomething
         ? undefined
-        : { state, activeStepIndex, acknowledgedKeys, customFindings, inlineFindings },
-    [state, pristine, activeStepIndex, acknowledgedKeys, customFindings, inlineFindings, createdSomething],
+        : {
+            values: { trust: trustValues, permissions: permissionsValues, tags: tagsValues, details: detailsValues },
+            activeStepIndex,
+            findings: { customTrust: customFindings, inlinePolicy: inlineFindings },
+          },
+    [untouched, createdSomething, trustValues, permissionsValues, tagsValues, detailsValues, activeStepIndex, customFindings, inlineFindings],
   );
   useKeptDraft(ROLE_WIZARD_DRAFT_KEY, draft);
 
-  const update = useCallback((change: Partial<WizardState>) => setState((current) => withTrustedEntity(current, change)), []);
   const readOnly = run.phase !== 'idle' && run.phase !== 'cleaned' && run.phase !== 'rejected';
-  const trustJson = trustPolicyJson(state, accountId);
+  const values: WizardValues = { trust: trustValues, permissions: permissionsValues, tags: tagsValues, details: detailsValues };
+  const trustJson = trustPolicyJson(trustValues, accountId);
 
-  const context: StepContext = {
-    state,
-    update,
-    accountId,
-    showErrors: false,
-    ...(customFindings ? { customFindings } : {}),
-    setCustomFindings,
-    ...(inlineFindings ? { inlineFindings } : {}),
-    setInlineFindings,
-    acknowledgedKeys,
-    acknowledge: (which, findings, value) => setAcknowledgedKeys((current) => ({ ...current, [which]: value && findings ? securityWarningsKey(findings) : undefined })),
-    ...(existingRoleNames ? { existingRoleNames } : {}),
-    checkingAvailability: roles.isPending,
-    goTo: (index) => {
-      if (!readOnly) setActiveStepIndex(index);
-    },
-    readOnly,
-    trustJson,
+  /** Checks the steps up to `upTo` in order; the first that fails is shown with its errors. */
+  const stepsPass = async (upTo: number): Promise<boolean> => {
+    for (let index = 0; index <= upTo; index += 1) {
+      if (!(await passes(stepForms[index]!.handleSubmit))) {
+        setActiveStepIndex(index);
+        return false;
+      }
+    }
+    return true;
   };
 
-  const errorsOf = (index: number) => WIZARD_STEPS[index]!.validate(context);
-  const firstInvalidStep = (upTo: number) => {
-    for (let index = 0; index <= upTo; index += 1) if (Object.keys(errorsOf(index)).length > 0) return index;
-    return undefined;
+  const navigateTo = async (target: number) => {
+    if (readOnly) return;
+    if (target > activeStepIndex && !(await stepsPass(target - 1))) return;
+    setActiveStepIndex(target);
   };
 
   const succeed = (roleName: string) => {
@@ -276,54 +193,59 @@ export default function CreateRolePage() {
   };
 
   const submit = async () => {
-    if (readOnly) return;
-    const invalid = firstInvalidStep(WIZARD_STEPS.length - 1);
-    if (invalid !== undefined) {
-      setShowErrorsFor((current) => new Set([...current, invalid]));
-      setActiveStepIndex(invalid);
-      return;
-    }
-    const plan = buildCreatePlan(roleDraftOf(state, accountId));
-    const result = await start(plan);
-    if (result && !result.failed) succeed(state.roleName);
+    if (readOnly || !(await stepsPass(WIZARD_STEPS.length - 1))) return;
+    const current: WizardValues = { trust: trust.getValues(), permissions: permissions.getValues(), tags: tags.getValues(), details: details.getValues() };
+    const result = await startRun(buildCreatePlan(roleDraftOf(current, accountId)));
+    if (result && !result.failed) succeed(current.details.roleName);
   };
 
-  const steps = WIZARD_STEPS.map((definition, index) => {
-    const showErrors = showErrorsFor.has(index);
-    const errors = errorsOf(index);
-    const stepContext = { ...context, showErrors };
-    const isReview = definition.id === 'review';
+  const stepContent = [
+    <TrustedEntityStep key="trust" form={trust} accountId={accountId} onCustomFindings={setCustomFindings} {...(customFindings ? { customFindings } : {})} />,
+    <PermissionsStep key="permissions" form={permissions} onInlineFindings={setInlineFindings} {...(inlineFindings ? { inlineFindings } : {})} />,
+    <TagsStep key="tags" control={tags.control} />,
+    <SpaceBetween key="review" size="l">
+      <ReviewStep
+        values={values}
+        control={details.control}
+        trustPolicyJson={trustJson}
+        plan={buildCreatePlan(roleDraftOf(values, accountId))}
+        existingRoleNames={existingRoleNames}
+        checkingAvailability={roles.isPending}
+        onEdit={(index) => {
+          if (!readOnly) setActiveStepIndex(index);
+        }}
+        readOnly={readOnly}
+      />
+      {roles.isError ? <AwsErrorAlert error={roles.error} context={{ action: 'iam:ListRoles' }} onRetry={() => void roles.refetch()} /> : null}
+      {run.phase !== 'idle' ? (
+        <RunProgress
+          run={run}
+          onRetryRemaining={() => {
+            if (!run.result) return;
+            void retryRemaining(run.result).then((result) => {
+              if (result && !result.failed) succeed(details.getValues('roleName'));
+            });
+          }}
+          onDeleteCreated={() => {
+            if (run.result) void deleteCreated(run.result);
+          }}
+          onRetryCleanup={() => {
+            if (run.result && run.cleanupResult) void deleteCreated(run.result, run.cleanupResult);
+          }}
+          onStartOver={reset}
+        />
+      ) : null}
+    </SpaceBetween>,
+  ];
+
+  const steps = WIZARD_STEPS.map((step, index) => {
+    const { formState } = stepForms[index]!;
     return {
-      title: definition.title,
-      ...(definition.description ? { description: definition.description } : {}),
-      ...(definition.isOptional ? { isOptional: true } : {}),
-      errorText: showErrors && Object.keys(errors).length > 0 ? STEP_ERROR_SUMMARY[definition.id] : undefined,
-      content: (
-        <SpaceBetween size="l">
-          {definition.render(stepContext, showErrors || definition.id === 'tags' || isReview ? errors : {})}
-          {isReview && roles.isError ? (
-            <AwsErrorAlert error={roles.error} context={{ action: 'iam:ListRoles' }} onRetry={() => void roles.refetch()} />
-          ) : null}
-          {isReview && run.phase !== 'idle' ? (
-            <RunProgress
-              run={run}
-              onRetryRemaining={() => {
-                if (!run.result) return;
-                void retryRemaining(run.result).then((result) => {
-                  if (result && !result.failed) succeed(state.roleName);
-                });
-              }}
-              onDeleteCreated={() => {
-                if (run.result) void deleteCreated(run.result);
-              }}
-              onRetryCleanup={() => {
-                if (run.result && run.cleanupResult) void deleteCreated(run.result, run.cleanupResult);
-              }}
-              onStartOver={reset}
-            />
-          ) : null}
-        </SpaceBetween>
-      ),
+      title: step.title,
+      ...('description' in step ? { description: step.description } : {}),
+      ...('isOptional' in step ? { isOptional: step.isOptional } : {}),
+      errorText: formState.isSubmitted && Object.keys(formState.errors).length > 0 ? step.errorSummary : undefined,
+      content: stepContent[index],
     };
   });
 
@@ -363,19 +285,7 @@ export default function CreateRolePage() {
       onCancel={() => {
         if (!readOnly || run.phase === 'failed' || run.phase === 'cleanup-failed') void navigate('/roles');
       }}
-      onNavigate={({ detail }) => {
-        if (readOnly) return;
-        const target = detail.requestedStepIndex;
-        if (target > activeStepIndex) {
-          const invalid = firstInvalidStep(target - 1);
-          if (invalid !== undefined) {
-            setShowErrorsFor((current) => new Set([...current, invalid]));
-            setActiveStepIndex(invalid);
-            return;
-          }
-        }
-        setActiveStepIndex(target);
-      }}
+      onNavigate={({ detail }) => void navigateTo(detail.requestedStepIndex)}
       onSubmit={() => void submit()}
     />
   );

@@ -2,15 +2,15 @@
  * A policy document editor in a dialog (inline policies and the trust policy): the JSON editor with the policy
  * checks, an optional policy name, the CLI equivalent of Save, and AWS's answer when it refuses.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { UseMutationResult } from '@tanstack/react-query';
-import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { ActionModal } from '../../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
-import type { Finding } from '../../../iam-policies/checks/findings.ts';
+import { asRule, FORM_MODE, TextField } from '../../../components/FormFields.tsx';
+import { securityWarningsKey, type Finding } from '../../../iam-policies/checks/findings.ts';
 import { LazyPolicyEditor, type PolicyEditorProps } from '../../../iam-policies/components/LazyPolicyEditor.tsx';
 import { SecurityWarningsAcknowledgement } from '../create/components/SecurityWarningsAcknowledgement.tsx';
 
@@ -31,32 +31,40 @@ export interface PolicyDocumentModalProps {
   onDismiss: () => void;
 }
 
+interface PolicyDocumentValues {
+  name: string;
+  document: string;
+  /** The security warnings the user reviewed (`securityWarningsKey`), or ''. */
+  acknowledgedWarnings: string;
+}
+
+/** What stops Save in the document's findings: the checks still running, errors, or warnings not reviewed. */
+function documentProblem(findings: readonly Finding[] | undefined, acknowledgedWarnings: string): string | undefined {
+  if (findings === undefined) return 'The policy checks are still loading.';
+  const errorCount = findings.filter((finding) => finding.severity === 'error').length;
+  if (errorCount) return `Fix the ${errorCount === 1 ? 'error' : `${errorCount} errors`} in the policy first.`;
+  const warned = findings.some((finding) => finding.severity === 'security-warning');
+  return warned && acknowledgedWarnings !== securityWarningsKey(findings) ? 'Review the security warnings and confirm below.' : undefined;
+}
+
 export function PolicyDocumentModal(props: PolicyDocumentModalProps) {
   const { header, editorLabel, editorDescription, initialDocument, kind, checkOptions, nameField, saveLabel, cliFor, mutation, errorAction, onSave, onDismiss } = props;
-  const [document, setDocument] = useState(initialDocument);
-  const [name, setName] = useState('');
+  const { control, handleSubmit, formState, setValue, trigger } = useForm<PolicyDocumentValues>({
+    ...FORM_MODE,
+    defaultValues: { name: '', document: initialDocument, acknowledgedWarnings: '' },
+  });
+  const [name, document, acknowledgedWarnings] = useWatch({ control, name: ['name', 'document', 'acknowledgedWarnings'] });
   const [findings, setFindings] = useState<Finding[] | undefined>(undefined);
-  const [acknowledged, setAcknowledged] = useState(false);
-  const [submitted, setSubmitted] = useState(false);
   const onFindings = useCallback((next: Finding[]) => setFindings(next), []);
+  // The document's rule reads the checks' findings, which arrive after the text changed: check it again then.
+  useEffect(() => {
+    if (formState.isSubmitted) void trigger('document');
+  }, [findings, formState.isSubmitted, trigger]);
 
-  const nameError = nameField?.validate(name);
-  const errorCount = findings?.filter((finding) => finding.severity === 'error').length ?? 0;
-  const warningCount = findings?.filter((finding) => finding.severity === 'security-warning').length ?? 0;
-  const documentError =
-    findings === undefined
-      ? 'The policy checks are still loading.'
-      : errorCount
-        ? `Fix the ${errorCount === 1 ? 'error' : `${errorCount} errors`} in the policy first.`
-        : warningCount && !acknowledged
-          ? 'Review the security warnings and confirm below.'
-          : undefined;
-
-  const save = () => {
-    setSubmitted(true);
-    if (nameError || documentError || mutation.isPending) return;
-    onSave(document, name);
-  };
+  const save = handleSubmit((values) => {
+    if (mutation.isPending) return;
+    onSave(values.document, values.name);
+  });
 
   return (
     <ActionModal
@@ -65,31 +73,46 @@ export function PolicyDocumentModal(props: PolicyDocumentModalProps) {
       closeAriaLabel={`Close ${header}`}
       busy={mutation.isPending}
       actionLabel={saveLabel}
-      onAction={save}
+      onAction={() => void save()}
       onDismiss={onDismiss}
     >
       <SpaceBetween size="m">
         {nameField ? (
-          <FormField
+          <TextField
+            control={control}
+            name="name"
             label="Policy name"
+            ariaLabel="Policy name"
             constraintText="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters."
-            errorText={submitted || name !== '' ? nameError : undefined}
-          >
-            <Input value={name} ariaLabel="Policy name" onChange={({ detail }) => setName(detail.value)} />
-          </FormField>
+            rules={{ validate: asRule(nameField.validate) }}
+          />
         ) : null}
-        <LazyPolicyEditor
-          label={editorLabel}
-          {...(editorDescription ? { description: editorDescription } : {})}
-          value={document}
-          onChange={setDocument}
-          kind={kind}
-          {...(checkOptions ? { checkOptions } : {})}
-          onFindings={onFindings}
-          {...(submitted && documentError ? { errorText: documentError } : {})}
-          rows={16}
+        <Controller
+          control={control}
+          name="document"
+          rules={{ validate: () => documentProblem(findings, acknowledgedWarnings) ?? true }}
+          render={({ field, fieldState }) => (
+            <LazyPolicyEditor
+              label={editorLabel}
+              {...(editorDescription ? { description: editorDescription } : {})}
+              value={field.value}
+              onChange={field.onChange}
+              kind={kind}
+              {...(checkOptions ? { checkOptions } : {})}
+              onFindings={onFindings}
+              {...(formState.isSubmitted && fieldState.error?.message ? { errorText: fieldState.error.message } : {})}
+              rows={16}
+            />
+          )}
         />
-        <SecurityWarningsAcknowledgement findings={findings} acknowledged={acknowledged} onChange={setAcknowledged} />
+        <SecurityWarningsAcknowledgement
+          findings={findings}
+          acknowledged={findings !== undefined && acknowledgedWarnings === securityWarningsKey(findings)}
+          onChange={(value) => {
+            setValue('acknowledgedWarnings', value && findings ? securityWarningsKey(findings) : '');
+            if (formState.isSubmitted) void trigger('document');
+          }}
+        />
         <CliEquivalent commands={cliFor(document, nameField ? name || '<policy-name>' : name)} />
         {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: errorAction }} /> : null}
       </SpaceBetween>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useQuery } from '@tanstack/react-query';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -9,7 +10,8 @@ import { ActionModal } from '../../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { TableEmptyState } from '../../../components/TableStates.tsx';
-import { TagsEditor, tagsAreValid } from '../../../components/TagsEditor.tsx';
+import { FORM_MODE } from '../../../components/FormFields.tsx';
+import { TagsEditor, type TagsFormValues } from '../../../components/TagsEditor.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { roleTagQueries } from '../api/list-role-tags.ts';
 import { useUpdateRoleTags } from '../api/update-role-tags.ts';
@@ -18,20 +20,18 @@ import { roleCli } from '../model/cli.ts';
 import { diffTags, type RoleTag } from '../model/tags-diff.ts';
 
 function ManageTagsModal({ roleName, tags, onDismiss }: { roleName: string; tags: readonly RoleTag[]; onDismiss: () => void }) {
-  const [rows, setRows] = useState<RoleTag[]>(() => tags.map((tag) => ({ ...tag })));
-  const [saveTried, setSaveTried] = useState(false);
+  const { control, handleSubmit, formState } = useForm<TagsFormValues>({ ...FORM_MODE, defaultValues: { tags: tags.map((tag) => ({ ...tag })) } });
+  const rows = useWatch({ control, name: 'tags' });
   const mutation = useUpdateRoleTags();
   const { notify } = useNotifications();
-  const valid = tagsAreValid(rows);
   const changes = diffTags(tags, rows);
   const commands = [
     ...(changes.removeKeys.length ? [roleCli.untagRole(roleName, changes.removeKeys)] : []),
     ...(changes.put.length ? [roleCli.tagRole(roleName, changes.put)] : []),
   ];
 
-  const save = () => {
-    setSaveTried(true);
-    if (!valid || commands.length === 0 || mutation.isPending) return;
+  const save = handleSubmit(() => {
+    if (commands.length === 0 || mutation.isPending) return;
     mutation.mutate(
       { roleName, changes },
       {
@@ -41,7 +41,7 @@ function ManageTagsModal({ roleName, tags, onDismiss }: { roleName: string; tags
         },
       },
     );
-  };
+  });
 
   return (
     <ActionModal
@@ -50,12 +50,12 @@ function ManageTagsModal({ roleName, tags, onDismiss }: { roleName: string; tags
       closeAriaLabel="Close Manage tags"
       busy={mutation.isPending}
       actionLabel="Save changes"
-      actionDisabled={commands.length === 0 || (saveTried && !valid)}
-      onAction={save}
+      actionDisabled={commands.length === 0 || (formState.isSubmitted && !formState.isValid)}
+      onAction={() => void save()}
       onDismiss={onDismiss}
     >
       <SpaceBetween size="m">
-        <TagsEditor tags={rows} onChange={setRows} empty="No tags associated with the role." showLengths showAllErrors={saveTried} />
+        <TagsEditor control={control} empty="No tags associated with the role." showLengths />
         <CliEquivalent commands={commands} emptyText="No changes yet." />
         {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: changes.removeKeys.length ? 'iam:UntagRole' : 'iam:TagRole' }} /> : null}
       </SpaceBetween>

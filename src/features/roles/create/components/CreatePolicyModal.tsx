@@ -1,52 +1,44 @@
-import { useCallback, useState } from 'react';
-import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
+import { useCallback, useEffect, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Textarea from '@cloudscape-design/components/textarea';
 import { ActionModal } from '../../../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../../components/AwsErrorAlert.tsx';
+import { asRule, FORM_MODE, TextField } from '../../../../components/FormFields.tsx';
 import { useCreatePolicy, type CreatedPolicy } from '../../../../aws/create-policy.ts';
 import type { Finding } from '../../../../iam-policies/checks/findings.ts';
 import { LazyPolicyEditor } from '../../../../iam-policies/components/LazyPolicyEditor.tsx';
+import { documentBlocker } from '../../../../iam-policies/components/PolicyDocumentField.tsx';
 import { EMPTY_POLICY_TEMPLATE, validateNewPolicyDescription, validateNewPolicyName } from '../../../../iam-policies/policy-form-rules.ts';
+
+interface NewPolicyValues {
+  name: string;
+  description: string;
+  document: string;
+}
+
+const EMPTY_POLICY: NewPolicyValues = { name: '', description: '', document: EMPTY_POLICY_TEMPLATE };
 
 /** "Create policy": a new customer managed policy, checked as it is written, within IAM's 6,144-character quota. */
 export function CreatePolicyModal({ visible, onDismiss, onCreated }: { visible: boolean; onDismiss: () => void; onCreated: (policy: CreatedPolicy) => void }) {
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [document, setDocument] = useState(EMPTY_POLICY_TEMPLATE);
+  const { control, handleSubmit, formState, reset, trigger } = useForm<NewPolicyValues>({ ...FORM_MODE, defaultValues: EMPTY_POLICY });
   const [findings, setFindings] = useState<Finding[] | undefined>(undefined);
-  const [submitted, setSubmitted] = useState(false);
   const mutation = useCreatePolicy();
   const onFindings = useCallback((next: Finding[]) => setFindings(next), []);
+  // The document's rule reads the checks' findings, which arrive after the text changed: check it again then.
+  useEffect(() => {
+    if (formState.isSubmitted) void trigger('document');
+  }, [findings, formState.isSubmitted, trigger]);
 
-  const nameError = validateNewPolicyName(name);
-  const descriptionError = validateNewPolicyDescription(description);
-  const errorCount = findings?.filter((finding) => finding.severity === 'error').length;
-  const documentError =
-    findings === undefined ? 'The policy checks are still loading.' : errorCount ? `Fix the ${errorCount === 1 ? 'error' : `${errorCount} errors`} in the policy first.` : undefined;
-
-  const reset = () => {
-    setName('');
-    setDescription('');
-    setDocument(EMPTY_POLICY_TEMPLATE);
-    setSubmitted(false);
-    mutation.reset();
-  };
-
-  const submit = () => {
-    setSubmitted(true);
-    if (nameError || descriptionError || documentError || mutation.isPending) return;
-    mutation.mutate(
-      { name, description, document },
-      {
-        onSuccess: (created) => {
-          reset();
-          onCreated(created);
-        },
+  const submit = handleSubmit((input) => {
+    if (mutation.isPending) return;
+    mutation.mutate(input, {
+      onSuccess: (created) => {
+        reset(EMPTY_POLICY);
+        mutation.reset();
+        onCreated(created);
       },
-    );
-  };
+    });
+  });
 
   return (
     <ActionModal
@@ -57,37 +49,44 @@ export function CreatePolicyModal({ visible, onDismiss, onCreated }: { visible: 
       busy={mutation.isPending}
       actionLabel="Create policy"
       actionDisabled={mutation.isPending}
-      onAction={submit}
+      onAction={() => void submit()}
       onDismiss={onDismiss}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <SpaceBetween size="m">
-          <FormField
+          <TextField
+            control={control}
+            name="name"
             label="Policy name"
             constraintText="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters."
-            errorText={submitted || name !== '' ? nameError : undefined}
-          >
-            <Input value={name} onChange={({ detail }) => setName(detail.value)} />
-          </FormField>
-          <FormField label="Description - optional" constraintText="Maximum 1,000 characters." errorText={descriptionError}>
-            <Textarea value={description} rows={2} onChange={({ detail }) => setDescription(detail.value)} />
-          </FormField>
+            rules={{ validate: asRule(validateNewPolicyName) }}
+          />
+          <TextField
+            control={control}
+            name="description"
+            label="Description - optional"
+            constraintText="Maximum 1,000 characters."
+            rows={2}
+            rules={{ validate: asRule(validateNewPolicyDescription) }}
+          />
           {visible ? (
-            <LazyPolicyEditor
-              label="Policy document"
-              description="JSON. A managed policy can have up to 6,144 characters, not counting whitespace."
-              value={document}
-              onChange={setDocument}
-              kind="identity"
-              checkOptions={{ storage: 'managed' }}
-              onFindings={onFindings}
-              errorText={submitted ? documentError : undefined}
-              rows={14}
+            <Controller
+              control={control}
+              name="document"
+              rules={{ validate: () => documentBlocker(findings) ?? true }}
+              render={({ field, fieldState }) => (
+                <LazyPolicyEditor
+                  label="Policy document"
+                  description="JSON. A managed policy can have up to 6,144 characters, not counting whitespace."
+                  value={field.value}
+                  onChange={field.onChange}
+                  kind="identity"
+                  checkOptions={{ storage: 'managed' }}
+                  onFindings={onFindings}
+                  {...(formState.isSubmitted && fieldState.error?.message ? { errorText: fieldState.error.message } : {})}
+                  rows={14}
+                />
+              )}
             />
           ) : null}
           {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: 'iam:CreatePolicy' }} /> : null}

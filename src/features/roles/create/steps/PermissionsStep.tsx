@@ -1,51 +1,60 @@
 import { useState } from 'react';
+import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
 import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import Container from '@cloudscape-design/components/container';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
-import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { Finding } from '../../../../iam-policies/checks/findings.ts';
+import { TextField } from '../../../../components/FormFields.tsx';
+import { securityWarningsKey, type Finding } from '../../../../iam-policies/checks/findings.ts';
 import { CreatePolicyModal } from '../components/CreatePolicyModal.tsx';
 import { LazyPolicyEditor } from '../../../../iam-policies/components/LazyPolicyEditor.tsx';
 import { LIMITS } from '../../../../validation/iam.ts';
 import { PolicyPicker } from '../components/PolicyPicker.tsx';
 import { SecurityWarningsAcknowledgement } from '../components/SecurityWarningsAcknowledgement.tsx';
-import type { WizardState } from '../wizard-state.ts';
+import type { PermissionsValues } from '../wizard-state.ts';
 
 export interface PermissionsStepProps {
-  state: WizardState;
-  update: (change: Partial<WizardState>) => void;
-  errors: Record<string, string>;
+  form: UseFormReturn<PermissionsValues>;
   onInlineFindings: (findings: Finding[]) => void;
   inlineFindings?: Finding[];
-  acknowledged: boolean;
-  onAcknowledge: (value: boolean) => void;
 }
 
-export function PermissionsStep({ state, update, errors, onInlineFindings, inlineFindings, acknowledged, onAcknowledge }: PermissionsStepProps) {
+export function PermissionsStep({ form, onInlineFindings, inlineFindings }: PermissionsStepProps) {
+  const { control, getValues, setValue, formState, trigger } = form;
+  const [useBoundary, addInlinePolicy, acknowledgedWarnings] = useWatch({ control, name: ['useBoundary', 'addInlinePolicy', 'acknowledgedWarnings'] });
   const [creatingPolicy, setCreatingPolicy] = useState(false);
   return (
     <SpaceBetween size="l">
-      <PolicyPicker
-        title="Permissions policies"
-        description={`Choose up to ${LIMITS.managedPoliciesPerRole} managed policies to attach to the new role. Expand a row to see its JSON.`}
-        selectionType="multi"
-        maxSelected={LIMITS.managedPoliciesPerRole}
-        selected={state.policies}
-        onChange={(policies) => update({ policies })}
-        {...(errors.policies ? { errorText: errors.policies } : {})}
-        actions={<Button iconName="add-plus" onClick={() => setCreatingPolicy(true)}>Create policy</Button>}
+      <Controller
+        control={control}
+        name="policies"
+        render={({ field, fieldState }) => (
+          <PolicyPicker
+            title="Permissions policies"
+            description={`Choose up to ${LIMITS.managedPoliciesPerRole} managed policies to attach to the new role. Expand a row to see its JSON.`}
+            selectionType="multi"
+            maxSelected={LIMITS.managedPoliciesPerRole}
+            selected={field.value}
+            onChange={field.onChange}
+            {...(fieldState.error?.message ? { errorText: fieldState.error.message } : {})}
+            actions={
+              <Button iconName="add-plus" onClick={() => setCreatingPolicy(true)}>
+                Create policy
+              </Button>
+            }
+          />
+        )}
       />
       <CreatePolicyModal
         visible={creatingPolicy}
         onDismiss={() => setCreatingPolicy(false)}
         onCreated={(policy) => {
           setCreatingPolicy(false);
-          if (state.policies.length < LIMITS.managedPoliciesPerRole) {
-            update({ policies: [...state.policies, { arn: policy.arn, name: policy.name, path: policy.path }] });
+          const policies = getValues('policies');
+          if (policies.length < LIMITS.managedPoliciesPerRole) {
+            setValue('policies', [...policies, { arn: policy.arn, name: policy.name, path: policy.path }], { shouldDirty: true });
           }
         }}
       />
@@ -54,26 +63,40 @@ export function PermissionsStep({ state, update, errors, onInlineFindings, inlin
         <ExpandableSection
           headerText="Set permissions boundary - optional"
           headerDescription="A permissions boundary sets the most permissions the role can ever have."
-          defaultExpanded={state.useBoundary}
+          defaultExpanded={useBoundary}
         >
           <SpaceBetween size="m">
-            <RadioGroup
-              ariaLabel="Permissions boundary"
-              value={state.useBoundary ? 'use' : 'none'}
-              onChange={({ detail }) => update({ useBoundary: detail.value === 'use' })}
-              items={[
-                { value: 'none', label: 'Create role without a permissions boundary' },
-                { value: 'use', label: 'Use a permissions boundary to control the maximum role permissions' },
-              ]}
+            <Controller
+              control={control}
+              name="useBoundary"
+              render={({ field }) => (
+                <RadioGroup
+                  ariaLabel="Permissions boundary"
+                  value={field.value ? 'use' : 'none'}
+                  onChange={({ detail }) => field.onChange(detail.value === 'use')}
+                  items={[
+                    { value: 'none', label: 'Create role without a permissions boundary' },
+                    { value: 'use', label: 'Use a permissions boundary to control the maximum role permissions' },
+                  ]}
+                />
+              )}
             />
-            {state.useBoundary ? (
-              <PolicyPicker
-                title="Permissions boundary policy"
-                description="Choose one managed policy as the boundary."
-                selectionType="single"
-                selected={state.boundary ? [state.boundary] : []}
-                onChange={(selected) => update(selected[0] ? { boundary: selected[0] } : {})}
-                {...(errors.boundary ? { errorText: errors.boundary } : {})}
+            {useBoundary ? (
+              <Controller
+                control={control}
+                name="boundary"
+                render={({ field, fieldState }) => (
+                  <PolicyPicker
+                    title="Permissions boundary policy"
+                    description="Choose one managed policy as the boundary."
+                    selectionType="single"
+                    selected={field.value ? [field.value] : []}
+                    onChange={(selected) => {
+                      if (selected[0]) field.onChange(selected[0]);
+                    }}
+                    {...(fieldState.error?.message ? { errorText: fieldState.error.message } : {})}
+                  />
+                )}
               />
             ) : null}
           </SpaceBetween>
@@ -84,32 +107,50 @@ export function PermissionsStep({ state, update, errors, onInlineFindings, inlin
         <ExpandableSection
           headerText="Add an inline policy - optional"
           headerDescription="A policy written here belongs to this role only. Inline policies of a role share 10,240 characters, not counting whitespace."
-          defaultExpanded={state.addInlinePolicy}
+          defaultExpanded={addInlinePolicy}
         >
           <SpaceBetween size="m">
-            <Checkbox checked={state.addInlinePolicy} onChange={({ detail }) => update({ addInlinePolicy: detail.checked })}>
-              Add an inline policy to the role
-            </Checkbox>
-            {state.addInlinePolicy ? (
+            <Controller
+              control={control}
+              name="addInlinePolicy"
+              render={({ field }) => (
+                <Checkbox checked={field.value} onChange={({ detail }) => field.onChange(detail.checked)}>
+                  Add an inline policy to the role
+                </Checkbox>
+              )}
+            />
+            {addInlinePolicy ? (
               <>
-                <FormField
+                <TextField
+                  control={control}
+                  name="inlinePolicyName"
                   label="Inline policy name"
                   constraintText="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters."
-                  errorText={errors.inlinePolicyName}
-                >
-                  <Input value={state.inlinePolicyName} onChange={({ detail }) => update({ inlinePolicyName: detail.value })} />
-                </FormField>
-                <LazyPolicyEditor
-                  label="Inline policy document"
-                  value={state.inlinePolicyDocument}
-                  onChange={(inlinePolicyDocument) => update({ inlinePolicyDocument })}
-                  kind="identity"
-                  checkOptions={{ storage: 'inline' }}
-                  onFindings={onInlineFindings}
-                  {...(errors.inlinePolicyDocument ? { errorText: errors.inlinePolicyDocument } : {})}
-                  rows={12}
                 />
-                <SecurityWarningsAcknowledgement findings={inlineFindings} acknowledged={acknowledged} onChange={onAcknowledge} />
+                <Controller
+                  control={control}
+                  name="inlinePolicyDocument"
+                  render={({ field, fieldState }) => (
+                    <LazyPolicyEditor
+                      label="Inline policy document"
+                      value={field.value}
+                      onChange={field.onChange}
+                      kind="identity"
+                      checkOptions={{ storage: 'inline' }}
+                      onFindings={onInlineFindings}
+                      {...(formState.isSubmitted && fieldState.error?.message ? { errorText: fieldState.error.message } : {})}
+                      rows={12}
+                    />
+                  )}
+                />
+                <SecurityWarningsAcknowledgement
+                  findings={inlineFindings}
+                  acknowledged={inlineFindings !== undefined && acknowledgedWarnings === securityWarningsKey(inlineFindings)}
+                  onChange={(value) => {
+                    setValue('acknowledgedWarnings', value && inlineFindings ? securityWarningsKey(inlineFindings) : '');
+                    if (formState.isSubmitted) void trigger('inlinePolicyDocument');
+                  }}
+                />
               </>
             ) : null}
           </SpaceBetween>

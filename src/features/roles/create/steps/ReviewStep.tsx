@@ -1,35 +1,35 @@
+import { useFormState, useWatch, type Control } from 'react-hook-form';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
-import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
-import Textarea from '@cloudscape-design/components/textarea';
+import { asRule, TextField } from '../../../../components/FormFields.tsx';
 import { PolicyJsonViewer } from '../../../../iam-policies/components/PolicyJsonViewer.tsx';
 import { policyTypeOf, POLICY_TYPE_LABELS } from '../../../../iam-policies/filter-policies.ts';
-import { ROLE_NAME_HINT } from '../../../../validation/iam.ts';
+import { ROLE_NAME_HINT, validateDescription, validateRoleName, validateRoleNameAvailable } from '../../../../validation/iam.ts';
 import type { Step } from '../model/create-plan.ts';
 import { cliScript } from '../cli-script.ts';
 import { ExportAsCodeSection } from '../../../../components/ExportAsCode.tsx';
 import { roleExportOfPlan } from '../model/plan-export.ts';
-import type { SelectedPolicy, WizardState } from '../wizard-state.ts';
+import type { RoleDetailsValues, SelectedPolicy, WizardValues } from '../wizard-state.ts';
 
 export interface ReviewStepProps {
-  state: WizardState;
-  update: (change: Partial<WizardState>) => void;
+  /** What the other steps hold, shown for review. */
+  values: Omit<WizardValues, 'details'>;
+  /** The role's name and description: this step's own form. */
+  control: Control<RoleDetailsValues>;
   trustPolicyJson: string;
   plan: Step[];
-  /** Error of the role name (pattern, length, availability), as the user types. */
-  roleNameError?: string;
+  /** Names already taken in the account (undefined while the role list loads). */
+  existingRoleNames: readonly string[] | undefined;
   /** Shown while the role list used for the availability check loads. */
   checkingAvailability: boolean;
-  descriptionError?: string;
   onEdit: (stepIndex: number) => void;
   readOnly: boolean;
 }
@@ -42,29 +42,41 @@ function EditHeader({ title, stepIndex, onEdit, readOnly }: { title: string; ste
   );
 }
 
-export function ReviewStep({ state, update, trustPolicyJson, plan, roleNameError, checkingAvailability, descriptionError, onEdit, readOnly }: ReviewStepProps) {
+export function ReviewStep({ values, control, trustPolicyJson, plan, existingRoleNames, checkingAvailability, onEdit, readOnly }: ReviewStepProps) {
+  const { permissions, tags } = values;
+  const roleName = useWatch({ control, name: 'roleName' });
+  const { errors } = useFormState({ control, name: 'roleName' });
   const script = cliScript(plan);
   const exported = roleExportOfPlan(plan);
   const attached: (SelectedPolicy & { attachedAs: string })[] = [
-    ...state.policies.map((policy) => ({ ...policy, attachedAs: 'Permissions policy' })),
-    ...(state.useBoundary && state.boundary ? [{ ...state.boundary, attachedAs: 'Permissions boundary' }] : []),
+    ...permissions.policies.map((policy) => ({ ...policy, attachedAs: 'Permissions policy' })),
+    ...(permissions.useBoundary && permissions.boundary ? [{ ...permissions.boundary, attachedAs: 'Permissions boundary' }] : []),
   ];
   return (
     <SpaceBetween size="l">
       <Container header={<Header variant="h2">Role details</Header>}>
         <SpaceBetween size="m">
-          <FormField label="Role name" description="Enter a meaningful name to identify this role." constraintText={ROLE_NAME_HINT} errorText={roleNameError}>
-            <Input value={state.roleName} disabled={readOnly} onChange={({ detail }) => update({ roleName: detail.value })} placeholder="Enter role name" />
-          </FormField>
-          {checkingAvailability && state.roleName !== '' && !roleNameError ? <StatusIndicator type="loading">Checking whether the name is free</StatusIndicator> : null}
-          <FormField label="Description" description="Add a short explanation for this role." constraintText="Maximum 1,000 characters." errorText={descriptionError}>
-            <Textarea
-              value={state.description}
-              disabled={readOnly}
-              rows={2}
-              onChange={({ detail }) => update({ description: detail.value, descriptionEdited: true })}
-            />
-          </FormField>
+          <TextField
+            control={control}
+            name="roleName"
+            label="Role name"
+            description="Enter a meaningful name to identify this role."
+            constraintText={ROLE_NAME_HINT}
+            placeholder="Enter role name"
+            disabled={readOnly}
+            rules={{ validate: asRule((name: string) => validateRoleName(name) ?? validateRoleNameAvailable(name, existingRoleNames ?? [])) }}
+          />
+          {checkingAvailability && roleName !== '' && !errors.roleName ? <StatusIndicator type="loading">Checking whether the name is free</StatusIndicator> : null}
+          <TextField
+            control={control}
+            name="description"
+            label="Description"
+            description="Add a short explanation for this role."
+            constraintText="Maximum 1,000 characters."
+            rows={2}
+            disabled={readOnly}
+            rules={{ validate: asRule(validateDescription) }}
+          />
         </SpaceBetween>
       </Container>
 
@@ -85,9 +97,9 @@ export function ReviewStep({ state, update, trustPolicyJson, plan, roleNameError
           { id: 'attachedAs', header: 'Attached as', cell: (item) => item.attachedAs },
         ]}
         footer={
-          state.addInlinePolicy ? (
-            <ExpandableSection headerText={`Inline policy ${state.inlinePolicyName}`} variant="footer">
-              <PolicyJsonViewer json={state.inlinePolicyDocument} label={`Inline policy ${state.inlinePolicyName}`} />
+          permissions.addInlinePolicy ? (
+            <ExpandableSection headerText={`Inline policy ${permissions.inlinePolicyName}`} variant="footer">
+              <PolicyJsonViewer json={permissions.inlinePolicyDocument} label={`Inline policy ${permissions.inlinePolicyName}`} />
             </ExpandableSection>
           ) : undefined
         }
@@ -97,7 +109,7 @@ export function ReviewStep({ state, update, trustPolicyJson, plan, roleNameError
         variant="container"
         header={<EditHeader title="Step 3: Add tags" stepIndex={2} onEdit={onEdit} readOnly={readOnly} />}
         ariaLabels={{ tableLabel: 'Tags' }}
-        items={state.tags}
+        items={tags.tags}
         empty={<Box color="inherit">No tags associated with the resource.</Box>}
         columnDefinitions={[
           { id: 'key', header: 'Key', cell: (tag) => tag.key, isRowHeader: true },

@@ -1,10 +1,11 @@
+import type { Control } from 'react-hook-form';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import { TagsEditor } from '../../../../components/TagsEditor.tsx';
-import type { TagRow } from '../../../../validation/iam.ts';
+import type { TagsValues } from '../wizard-state.ts';
 
-/** Key/value tags, checked against IAM's tag rules as they are typed; all errors once the user tried to go on. */
-export function TagsStep({ tags, onChange, showAllErrors }: { tags: TagRow[]; onChange: (tags: TagRow[]) => void; showAllErrors: boolean }) {
+/** Key/value tags, checked against IAM's tag rules as they are typed; every row's errors once the user tried to go on. */
+export function TagsStep({ control }: { control: Control<TagsValues> }) {
   return (
     <Container
       header={
@@ -13,7 +14,7 @@ export function TagsStep({ tags, onChange, showAllErrors }: { tags: TagRow[]; on
         </Header>
       }
     >
-      <TagsEditor tags={tags} onChange={onChange} empty="No tags associated with the resource." showLengths showAllErrors={showAllErrors} />
+      <TagsEditor control={control} empty="No tags associated with the resource." showLengths />
     </Container>
   );
 }

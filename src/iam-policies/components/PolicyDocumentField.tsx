@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
 import Box from '@cloudscape-design/components/box';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { Finding } from '../../../iam-policies/checks/findings.ts';
-import { policySize, POLICY_SIZE_QUOTAS } from '../../../iam-policies/checks/rules/text.ts';
-import { LazyPolicyEditor } from '../../../iam-policies/components/LazyPolicyEditor.tsx';
+import type { Finding } from '../checks/findings.ts';
+import { policySize, POLICY_SIZE_QUOTAS } from '../checks/rules/text.ts';
+import { LazyPolicyEditor } from './LazyPolicyEditor.tsx';
 
 /** The JSON editor of a managed policy, with the policy checks and IAM's 6,144-character quota counted live. */
 export function PolicyDocumentField({
