@@ -1,13 +1,14 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, useSearchParams } from 'react-router';
+import { createBrowserRouter, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { RequireSession } from '../features/auth/RequireSession.tsx';
 import { useSession } from '../features/auth/use-session.ts';
 import { safeNextPath } from '../features/auth/next-path.ts';
+import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { FullPageSpinner } from '../components/FullPageSpinner.tsx';
 import type { ConsoleRouteHandle } from './route-handle.ts';
 
-// Every page is its own chunk: the sign-in page loads neither the console shell nor the AWS SDK.
-const SignInPage = lazy(() => import('../features/auth/SignInPage.tsx'));
+// Every page is its own chunk. The sign-in page is in the entry chunk: signed-out visitors see it before this router
+// is loaded (src/app/SignInFirst.tsx).
 const NewPasswordPage = lazy(() => import('../features/auth/NewPasswordPage.tsx'));
 const ConsoleShell = lazy(() => import('./shell/ConsoleShell.tsx'));
 const RolesPage = lazy(() => import('../features/roles/RolesPage.tsx'));
@@ -34,11 +35,25 @@ function SignedOutOnly({ children }: { children: ReactNode }) {
   return <Loading>{children}</Loading>;
 }
 
+/** The sign-in page inside the console, after a sign-out or a session that ended. */
+function RoutedSignInPage() {
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  return (
+    <SignInPage
+      next={safeNextPath(searchParams.get('next'))}
+      onSignedIn={async ({ path, replace }) => {
+        await navigate(path, { replace });
+      }}
+    />
+  );
+}
+
 const iam = { text: 'IAM', href: '/roles' };
 const ec2 = { text: 'EC2', href: '/instances' };
 
 export const consoleRoutes = [
-  { path: '/signin', element: <SignedOutOnly><SignInPage /></SignedOutOnly> },
+  { path: '/signin', element: <SignedOutOnly><RoutedSignInPage /></SignedOutOnly> },
   { path: '/signin/new-password', element: <SignedOutOnly><NewPasswordPage /></SignedOutOnly> },
   {
     path: '/',
