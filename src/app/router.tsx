@@ -1,11 +1,17 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { prefetchInstanceList } from '../features/instances/api/describe-instances.ts';
 import { RequireSession } from '../features/auth/RequireSession.tsx';
+import { getSessionState } from '../features/auth/session.ts';
 import { useSession } from '../features/auth/use-session.ts';
 import { safeNextPath } from '../features/auth/next-path.ts';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { FullPageSpinner } from '../components/FullPageSpinner.tsx';
+import { currentPreferences } from './preferences.ts';
+import { selectedRegion } from './region.ts';
 import type { ConsoleRouteHandle } from './route-handle.ts';
+import type { RuntimeConfig } from './runtime-config.ts';
 
 // Every page is its own chunk. The sign-in page is in the entry chunk: signed-out visitors see it before this router
 // is loaded (src/app/SignInFirst.tsx).
@@ -31,7 +37,8 @@ function SignedOutOnly({ children }: { children: ReactNode }) {
   const session = useSession();
   const [searchParams] = useSearchParams();
   if (session.status === 'restoring') return <FullPageSpinner label="Restoring your session" />;
-  if (session.status === 'signed-in') return <Navigate to={safeNextPath(searchParams.get('next')) ?? '/roles'} replace />;
+  if (session.status === 'signed-in')
+    return <Navigate to={safeNextPath(searchParams.get('next')) ?? '/roles'} replace />;
   return <Loading>{children}</Loading>;
 }
 
@@ -52,91 +59,132 @@ function RoutedSignInPage() {
 const iam = { text: 'IAM', href: '/roles' };
 const ec2 = { text: 'EC2', href: '/instances' };
 
-export const consoleRoutes = [
-  { path: '/signin', element: <SignedOutOnly><RoutedSignInPage /></SignedOutOnly> },
-  { path: '/signin/new-password', element: <SignedOutOnly><NewPasswordPage /></SignedOutOnly> },
-  {
-    path: '/',
-    element: (
-      <RequireSession>
-        <Loading>
-          <ConsoleShell />
-        </Loading>
-      </RequireSession>
-    ),
-    children: [
-      { index: true, element: <Navigate to="/roles" replace /> },
-      {
-        path: 'roles',
-        element: <RolesPage />,
-        handle: { breadcrumbs: [iam, { text: 'Roles', href: '/roles' }], contentType: 'table' } satisfies ConsoleRouteHandle,
-      },
-      {
-        path: 'roles/create',
-        element: <CreateRolePage />,
-        handle: {
-          breadcrumbs: [iam, { text: 'Roles', href: '/roles' }, { text: 'Create role', href: '/roles/create' }],
-          contentType: 'wizard',
-        } satisfies ConsoleRouteHandle,
-      },
-      {
-        path: 'roles/:roleName',
-        element: <RoleDetailsPage />,
-        handle: {
-          breadcrumbs: ({ roleName = '' }) => [iam, { text: 'Roles', href: '/roles' }, { text: roleName, href: `/roles/${encodeURIComponent(roleName)}` }],
-        } satisfies ConsoleRouteHandle,
-      },
-      {
-        path: 'policies',
-        element: <PoliciesPage />,
-        handle: { breadcrumbs: [iam, { text: 'Policies', href: '/policies' }], contentType: 'table' } satisfies ConsoleRouteHandle,
-      },
-      {
-        path: 'policies/create',
-        element: <CreatePolicyPage />,
-        handle: {
-          breadcrumbs: [iam, { text: 'Policies', href: '/policies' }, { text: 'Create policy', href: '/policies/create' }],
-          contentType: 'form',
-        } satisfies ConsoleRouteHandle,
-      },
-      {
-        path: 'policies/details',
-        element: <PolicyDetailsPage />,
-        handle: { breadcrumbs: [iam, { text: 'Policies', href: '/policies' }, { text: 'Policy', href: '/policies' }] } satisfies ConsoleRouteHandle,
-      },
-      {
-        path: 'policies/edit',
-        element: <EditPolicyPage />,
-        handle: {
-          breadcrumbs: [iam, { text: 'Policies', href: '/policies' }, { text: 'Edit policy', href: '/policies' }],
-          contentType: 'form',
-        } satisfies ConsoleRouteHandle,
-      },
-      {
-        path: 'instances',
-        element: <InstancesPage />,
-        handle: { breadcrumbs: [ec2, { text: 'Instances', href: '/instances' }], contentType: 'table' } satisfies ConsoleRouteHandle,
-      },
-      {
-        path: 'instances/:instanceId',
-        element: <InstanceDetailsPage />,
-        handle: {
-          breadcrumbs: ({ instanceId = '' }) => [
-            ec2,
-            { text: 'Instances', href: '/instances' },
-            { text: instanceId, href: `/instances/${encodeURIComponent(instanceId)}` },
-          ],
-        } satisfies ConsoleRouteHandle,
-      },
-      {
-        path: '*',
-        element: <NotFoundPage />,
-        handle: { breadcrumbs: [{ text: 'Not found', href: '/' }] } satisfies ConsoleRouteHandle,
-      },
-    ],
-  },
-];
+function consoleRoutes(queryClient: QueryClient, config: RuntimeConfig) {
+  return [
+    {
+      path: '/signin',
+      element: (
+        <SignedOutOnly>
+          <RoutedSignInPage />
+        </SignedOutOnly>
+      ),
+    },
+    {
+      path: '/signin/new-password',
+      element: (
+        <SignedOutOnly>
+          <NewPasswordPage />
+        </SignedOutOnly>
+      ),
+    },
+    {
+      path: '/',
+      element: (
+        <RequireSession>
+          <Loading>
+            <ConsoleShell />
+          </Loading>
+        </RequireSession>
+      ),
+      children: [
+        { index: true, element: <Navigate to="/roles" replace /> },
+        {
+          path: 'roles',
+          element: <RolesPage />,
+          handle: {
+            breadcrumbs: [iam, { text: 'Roles', href: '/roles' }],
+            contentType: 'table',
+          } satisfies ConsoleRouteHandle,
+        },
+        {
+          path: 'roles/create',
+          element: <CreateRolePage />,
+          handle: {
+            breadcrumbs: [iam, { text: 'Roles', href: '/roles' }, { text: 'Create role', href: '/roles/create' }],
+            contentType: 'wizard',
+          } satisfies ConsoleRouteHandle,
+        },
+        {
+          path: 'roles/:roleName',
+          element: <RoleDetailsPage />,
+          handle: {
+            breadcrumbs: ({ roleName = '' }) => [
+              iam,
+              { text: 'Roles', href: '/roles' },
+              { text: roleName, href: `/roles/${encodeURIComponent(roleName)}` },
+            ],
+          } satisfies ConsoleRouteHandle,
+        },
+        {
+          path: 'policies',
+          element: <PoliciesPage />,
+          handle: {
+            breadcrumbs: [iam, { text: 'Policies', href: '/policies' }],
+            contentType: 'table',
+          } satisfies ConsoleRouteHandle,
+        },
+        {
+          path: 'policies/create',
+          element: <CreatePolicyPage />,
+          handle: {
+            breadcrumbs: [
+              iam,
+              { text: 'Policies', href: '/policies' },
+              { text: 'Create policy', href: '/policies/create' },
+            ],
+            contentType: 'form',
+          } satisfies ConsoleRouteHandle,
+        },
+        {
+          path: 'policies/details',
+          element: <PolicyDetailsPage />,
+          handle: {
+            breadcrumbs: [iam, { text: 'Policies', href: '/policies' }, { text: 'Policy', href: '/policies' }],
+          } satisfies ConsoleRouteHandle,
+        },
+        {
+          path: 'policies/edit',
+          element: <EditPolicyPage />,
+          handle: {
+            breadcrumbs: [iam, { text: 'Policies', href: '/policies' }, { text: 'Edit policy', href: '/policies' }],
+            contentType: 'form',
+          } satisfies ConsoleRouteHandle,
+        },
+        {
+          path: 'instances',
+          // Signed-in only: a signed-out visitor is on the way to sign-in, and a fetch without credentials would fail.
+          loader: () => {
+            if (getSessionState().status === 'signed-in')
+              prefetchInstanceList(queryClient, selectedRegion(config, currentPreferences().region));
+            return null;
+          },
+          element: <InstancesPage />,
+          handle: {
+            breadcrumbs: [ec2, { text: 'Instances', href: '/instances' }],
+            contentType: 'table',
+          } satisfies ConsoleRouteHandle,
+        },
+        {
+          path: 'instances/:instanceId',
+          element: <InstanceDetailsPage />,
+          handle: {
+            breadcrumbs: ({ instanceId = '' }) => [
+              ec2,
+              { text: 'Instances', href: '/instances' },
+              { text: instanceId, href: `/instances/${encodeURIComponent(instanceId)}` },
+            ],
+          } satisfies ConsoleRouteHandle,
+        },
+        {
+          path: '*',
+          element: <NotFoundPage />,
+          handle: { breadcrumbs: [{ text: 'Not found', href: '/' }] } satisfies ConsoleRouteHandle,
+        },
+      ],
+    },
+  ];
+}
 
-export function createConsoleRouter() {
-  return createBrowserRouter(consoleRoutes);
+export function createConsoleRouter(queryClient: QueryClient, config: RuntimeConfig) {
+  return createBrowserRouter(consoleRoutes(queryClient, config));
 }
