@@ -158,6 +158,8 @@ function consoleRoutes(queryClient: QueryClient, config: RuntimeConfig) {
               prefetchInstanceList(queryClient, selectedRegion(config, currentPreferences().region));
             return null;
           },
+          // The filter lives in the URL: changing it is no new visit to the page, and must not refetch the list.
+          shouldRevalidate: () => false,
           element: <InstancesPage />,
           handle: {
             breadcrumbs: [ec2, { text: 'Instances', href: '/instances' }],
