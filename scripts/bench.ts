@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds the console and measures
- * 1. what the sign-in page downloads up front (gzip -9 JS and CSS) and whether any AWS SDK code is in it,
- *    plus each lazy chunk, and
+ * 1. in Chromium (bench/first-load.ts), every JS and CSS file the sign-in page downloads until its form is usable
+ *    (gzip -9) and whether any holds AWS SDK code, plus every other chunk, and
  * 2. local AWS throughput for signed iam:GetRole calls (concurrency 4, 10 s, loopback, keep-alive),
  * 3. the create-role wizard's route chunk beyond the shell (from the Vite manifest, gzip -9),
  * 4. the wizard's policy filter per keystroke over 1,600 policies,
@@ -24,8 +24,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildConsole, repoRoot } from './console-build.ts';
-import { analyzeBundle, type AssetSize } from './bench/bundle.ts';
+import { otherAssets, type AssetSize } from './bench/bundle.ts';
 import { measureEc2Scale, type Ec2ScaleResult } from './bench/ec2-scale.ts';
+import { measureFirstLoad, type FirstLoadResult } from './bench/first-load.ts';
 import { measureInProcess } from './bench/in-process.ts';
 import { measureFrontDoor, type FrontDoorResult } from './bench/front-door.ts';
 import { runLoad, type LoadResult } from './bench/load.ts';
@@ -39,17 +40,17 @@ import { startConsoleServer } from './serve-console.ts';
 import { runLoadTest, type LoadTestResult } from '../test/robustness/load.ts';
 
 const TARGETS = {
-  initialJsGzipKb: 250,
-  initialCssGzipKb: 120,
+  firstLoadJsGzipKb: 150,
+  firstLoadCssGzipKb: 120,
   getRolePerSecond: 3000,
   createRoleRouteGzipKb: 60,
   policyFilterMs: 50,
   describeInstancesPageMs: 100,
   describeInstancesCalls: 10,
   listInstanceProfilesCalls: 5,
-  instancesFirstRowsMs: 2000,
-  instanceFilterKeystrokeMs: 100,
-  profileDropdownKeystrokeMs: 50,
+  instancesFirstRowsMs: 1000,
+  instanceFilterKeystrokeMs: 20,
+  profileDropdownKeystrokeMs: 19,
   loadServerErrors: 0,
   managedPolicySeedMs: 5000,
   policyEvaluationMicros: 50,
@@ -141,6 +142,22 @@ async function measureScale(): Promise<Ec2ScaleResult & { seedMs: number; ui: Ui
       if (!admin) throw new Error('local AWS has no demo user admin');
       const ui = await measureUiScale(consoleServer.url, admin);
       return { ...result, seedMs: seeded?.seedMs ?? 0, ui };
+    } finally {
+      await consoleServer.close();
+    }
+  } finally {
+    await stopChild(child);
+  }
+}
+
+/** The sign-in page's first load in Chromium, against a console server and a local AWS of its own. */
+async function measureSignInFirstLoad(distDir: string): Promise<FirstLoadResult> {
+  const consolePort = await freePort();
+  const { url, child } = await startLocalAwsChild({ LOCAL_AWS_ALLOWED_ORIGINS: `http://127.0.0.1:${consolePort}` });
+  try {
+    const consoleServer = await startConsoleServer({ port: consolePort, distDir, localAwsEndpoint: url });
+    try {
+      return await measureFirstLoad(consoleServer.url, distDir);
     } finally {
       await consoleServer.close();
     }
@@ -268,7 +285,9 @@ async function main(): Promise<void> {
   console.log('Building the console (vite build)…');
   await buildConsole(repoRoot);
   const dist = join(repoRoot, 'dist');
-  const bundle = analyzeBundle(dist);
+  console.log('Loading the sign-in page in Chromium until its form is usable…');
+  const firstLoad = await measureSignInFirstLoad(dist);
+  const laterAssets = otherAssets(dist, new Set(firstLoad.files.map((file) => file.file)));
   const manifest = readManifest(dist);
   if (!manifest) throw new Error('dist/.vite/manifest.json is missing: vite.config.ts needs build.manifest: true');
   const createRoleRoute: RouteCost = routeCostBeyondShell(dist, manifest, CREATE_ROLE_ROUTE, SHELL_ROUTES);
@@ -298,17 +317,17 @@ async function main(): Promise<void> {
   const modelFuzzLines = modelFuzzReport(modelFuzz);
 
   const targets = {
-    initialJs: {
-      limitKb: TARGETS.initialJsGzipKb,
-      actualKb: kb(bundle.initialJsGzipBytes),
-      met: kb(bundle.initialJsGzipBytes) <= TARGETS.initialJsGzipKb,
+    firstLoadJs: {
+      limitKb: TARGETS.firstLoadJsGzipKb,
+      actualKb: kb(firstLoad.jsGzipBytes),
+      met: kb(firstLoad.jsGzipBytes) <= TARGETS.firstLoadJsGzipKb,
     },
-    initialCss: {
-      limitKb: TARGETS.initialCssGzipKb,
-      actualKb: kb(bundle.initialCssGzipBytes),
-      met: kb(bundle.initialCssGzipBytes) <= TARGETS.initialCssGzipKb,
+    firstLoadCss: {
+      limitKb: TARGETS.firstLoadCssGzipKb,
+      actualKb: kb(firstLoad.cssGzipBytes),
+      met: kb(firstLoad.cssGzipBytes) <= TARGETS.firstLoadCssGzipKb,
     },
-    noSdkInInitial: { met: bundle.sdkInInitial.length === 0, found: bundle.sdkInInitial },
+    noSdkInFirstLoad: { met: firstLoad.sdkFiles.length === 0, found: firstLoad.sdkFiles },
     getRolePerSecond: {
       minimum: TARGETS.getRolePerSecond,
       actual: Math.round(getRole.requestsPerSecond),
@@ -352,12 +371,12 @@ async function main(): Promise<void> {
     instanceFilterKeystroke: {
       limitMs: TARGETS.instanceFilterKeystrokeMs,
       ...ec2Scale.ui.instanceFilter,
-      met: ec2Scale.ui.instanceFilter.maxMs < TARGETS.instanceFilterKeystrokeMs,
+      met: ec2Scale.ui.instanceFilter.maxMs <= TARGETS.instanceFilterKeystrokeMs,
     },
     profileDropdownKeystroke: {
       limitMs: TARGETS.profileDropdownKeystrokeMs,
       ...ec2Scale.ui.profileDropdown,
-      met: ec2Scale.ui.profileDropdown.maxMs < TARGETS.profileDropdownKeystrokeMs,
+      met: ec2Scale.ui.profileDropdown.maxMs <= TARGETS.profileDropdownKeystrokeMs,
     },
     managedPolicySeedMs: {
       limitMs: TARGETS.managedPolicySeedMs,
@@ -388,7 +407,8 @@ async function main(): Promise<void> {
   };
   const results = {
     measuredAt: new Date().toISOString(),
-    bundle,
+    firstLoad,
+    laterAssets,
     createRoleRoute,
     policyFilter,
     inProcess,
@@ -407,23 +427,18 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      'Sign-in page, initial download (gzip -9):',
+      `Sign-in page in Chromium, every file downloaded until the form is usable (${firstLoad.usableMs} ms), gzip -9:`,
       table([
-        ['kind', 'file', 'KB', 'gzip KB'],
-        ...assetRows('js', bundle.initialJs),
-        ...assetRows('css', bundle.initialCss),
+        ['kind', 'file', 'KB', 'gzip KB', 'AWS SDK'],
+        ...firstLoad.files.map((file) => [file.kind, file.file, kb(file.bytes), kb(file.gzipBytes), file.sdk ? 'SDK' : '']),
       ]),
+      `total: JS ${kb(firstLoad.jsGzipBytes)} KB gzip, CSS ${kb(firstLoad.cssGzipBytes)} KB gzip`,
       '',
-      `Sign-in route chunk and its own imports (lazy, loaded by the sign-in page): ${kb(bundle.signInRoute.gzipBytes)} KB gzip` +
-        (bundle.signInRoute.sdkMarkers.length > 0
-          ? `, with SDK code (${bundle.signInRoute.sdkMarkers.map((e) => e.file).join(', ')})`
-          : ', no SDK code'),
-      '',
-      'Lazy chunks (gzip -9):',
+      'Every other chunk, loaded when a page needs it (gzip -9):',
       table([
         ['kind', 'file', 'KB', 'gzip KB'],
-        ...assetRows('js', bundle.lazyJs),
-        ...assetRows('css', bundle.lazyCss),
+        ...assetRows('js', laterAssets.js),
+        ...assetRows('css', laterAssets.css),
       ]),
       '',
       `Create-role wizard route beyond the entry and ${SHELL_ROUTES.join(', ')} (static imports only, gzip -9):`,
@@ -514,20 +529,23 @@ async function main(): Promise<void> {
       'Targets:',
       table([
         ['target', 'limit', 'actual', ''],
-        ['initial JS gzip KB', `≤ ${TARGETS.initialJsGzipKb}`, targets.initialJs.actualKb, mark(targets.initialJs.met)],
         [
-          'initial CSS gzip KB',
-          `≤ ${TARGETS.initialCssGzipKb}`,
-          targets.initialCss.actualKb,
-          mark(targets.initialCss.met),
+          'sign-in first load JS gzip KB (browser, until usable)',
+          `≤ ${TARGETS.firstLoadJsGzipKb}`,
+          targets.firstLoadJs.actualKb,
+          mark(targets.firstLoadJs.met),
         ],
         [
-          'AWS SDK in initial JS',
+          'sign-in first load CSS gzip KB (browser, until usable)',
+          `≤ ${TARGETS.firstLoadCssGzipKb}`,
+          targets.firstLoadCss.actualKb,
+          mark(targets.firstLoadCss.met),
+        ],
+        [
+          'AWS SDK code before the sign-in form works',
           'none',
-          bundle.sdkInInitial.length === 0
-            ? 'none'
-            : bundle.sdkInInitial.map((e) => `${e.file} (${e.markers.join(', ')})`).join('; '),
-          mark(targets.noSdkInInitial.met),
+          firstLoad.sdkFiles.length === 0 ? 'none' : firstLoad.sdkFiles.join(', '),
+          mark(targets.noSdkInFirstLoad.met),
         ],
         [
           'GetRole req/s',
@@ -566,20 +584,20 @@ async function main(): Promise<void> {
           mark(targets.listInstanceProfilesCalls.met),
         ],
         [
-          'instances page first rows, 10,000 instances (ms)',
+          'instances page first rows, 10,000 instances (ms, click to paint)',
           `≤ ${TARGETS.instancesFirstRowsMs}`,
           targets.instancesFirstRows.actualMs,
           mark(targets.instancesFirstRows.met),
         ],
         [
           'instances filter ms/keystroke (max)',
-          `< ${TARGETS.instanceFilterKeystrokeMs}`,
+          `≤ ${TARGETS.instanceFilterKeystrokeMs}`,
           `${targets.instanceFilterKeystroke.maxMs} (median ${targets.instanceFilterKeystroke.medianMs})`,
           mark(targets.instanceFilterKeystroke.met),
         ],
         [
           'profile drop-down ms/keystroke, 5,000 (max)',
-          `< ${TARGETS.profileDropdownKeystrokeMs}`,
+          `≤ ${TARGETS.profileDropdownKeystrokeMs}`,
           `${targets.profileDropdownKeystroke.maxMs} (median ${targets.profileDropdownKeystroke.medianMs})`,
           mark(targets.profileDropdownKeystroke.met),
         ],

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 export const repoRoot = resolve(import.meta.dirname, '..');
 
 /** Everything a console build depends on: if any of it changed after dist/index.html, the build is stale. */
-const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package-lock.json'];
+const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'scripts/sdk-chunks.ts', 'tsconfig.json', 'package-lock.json'];
 
 function newestMtime(path: string): number {
   let stats;

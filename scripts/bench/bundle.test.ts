@@ -2,62 +2,28 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeBundle, staticImports } from './bundle.ts';
+import { otherAssets } from './bundle.ts';
 
-describe('staticImports', () => {
-  it('finds minified static imports and re-exports but not dynamic import()', () => {
-    const code =
-      'import{a as b,c}from"./vendor-1.js";import"./side-2.js";export*from"../x/y-3.js";const l=()=>import("./lazy-4.js");';
-    expect(staticImports(code)).toEqual(['./vendor-1.js', './side-2.js', '../x/y-3.js']);
-  });
-});
-
-describe('analyzeBundle', () => {
+describe('otherAssets', () => {
   const dist = mkdtempSync(join(tmpdir(), 'bench-dist-'));
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
-  it('separates what index.html loads (transitively) from lazy chunks and flags SDK code up front', () => {
+  it('sizes the built JS and CSS files not loaded first, largest first', () => {
     mkdirSync(join(dist, 'assets'));
-    writeFileSync(
-      join(dist, 'index.html'),
-      '<html><head><script type="module" crossorigin src="/assets/index-A.js"></script>' +
-        '<link rel="modulepreload" crossorigin href="/assets/react-B.js"><link rel="stylesheet" crossorigin href="/assets/index-C.css"></head></html>',
-    );
-    writeFileSync(
-      join(dist, 'assets', 'index-A.js'),
-      'import{r}from"./react-B.js";import"./shared-D.js";r(()=>import("./Roles-E.js"));',
-    );
-    writeFileSync(join(dist, 'assets', 'react-B.js'), 'export const r=1;');
-    writeFileSync(join(dist, 'assets', 'shared-D.js'), 'const ua="aws-sdk-js";');
-    writeFileSync(join(dist, 'assets', 'Roles-E.js'), 'x'.repeat(5000));
-    writeFileSync(
-      join(dist, 'assets', 'SignInPage-G.js'),
-      'import{r}from"./react-B.js";import{c}from"./cognito-H.js";',
-    );
-    writeFileSync(join(dist, 'assets', 'cognito-H.js'), 'const s="SignatureV4";');
-    writeFileSync(join(dist, 'assets', 'index-C.css'), 'body{margin:0}');
-    writeFileSync(join(dist, 'assets', 'Roles-F.css'), '.a{color:red}');
+    mkdirSync(join(dist, '.vite'));
+    writeFileSync(join(dist, 'index.html'), '<html></html>');
+    writeFileSync(join(dist, '.vite', 'manifest.json'), '{}');
+    writeFileSync(join(dist, 'assets', 'index-A.js'), 'export const a=1;');
+    writeFileSync(join(dist, 'assets', 'Roles-B.js'), 'x'.repeat(5000));
+    writeFileSync(join(dist, 'assets', 'Small-C.js'), 'export const c=3;');
+    writeFileSync(join(dist, 'assets', 'Roles-D.css'), '.a{color:red}');
+    writeFileSync(join(dist, 'assets', 'font-E.woff2'), 'font');
 
-    const report = analyzeBundle(dist);
-    expect(report.initialJs.map((a) => a.file).sort()).toEqual([
-      'assets/index-A.js',
-      'assets/react-B.js',
-      'assets/shared-D.js',
-    ]);
-    expect(report.initialCss.map((a) => a.file)).toEqual(['assets/index-C.css']);
-    expect(report.lazyJs.map((a) => a.file).sort()).toEqual([
-      'assets/Roles-E.js',
-      'assets/SignInPage-G.js',
-      'assets/cognito-H.js',
-    ]);
-    expect(report.signInRoute.js.map((a) => a.file).sort()).toEqual(['assets/SignInPage-G.js', 'assets/cognito-H.js']);
-    expect(report.signInRoute.sdkMarkers).toEqual([{ file: 'assets/cognito-H.js', markers: ['SignatureV4'] }]);
-    expect(report.lazyCss.map((a) => a.file)).toEqual(['assets/Roles-F.css']);
-    expect(report.sdkInInitial).toEqual([{ file: 'assets/shared-D.js', markers: ['aws-sdk-js'] }]);
+    const assets = otherAssets(dist, new Set(['assets/index-A.js']));
+    expect(assets.js.map((a) => a.file)).toEqual(['assets/Roles-B.js', 'assets/Small-C.js']);
+    expect(assets.css.map((a) => a.file)).toEqual(['assets/Roles-D.css']);
     // 5000 repeated bytes compress to far less than their size.
-    const roles = report.lazyJs.find((a) => a.file === 'assets/Roles-E.js')!;
-    expect(roles.bytes).toBe(5000);
-    expect(roles.gzipBytes).toBeLessThan(100);
-    expect(report.initialJsGzipBytes).toBe(report.initialJs.reduce((sum, a) => sum + a.gzipBytes, 0));
+    expect(assets.js[0]!.bytes).toBe(5000);
+    expect(assets.js[0]!.gzipBytes).toBeLessThan(100);
   });
 });

@@ -5,8 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { AssetSize } from './bundle.ts';
+import { sizeOf, type AssetSize } from './bundle.ts';
 
 export interface ManifestChunk {
   file: string;
@@ -45,11 +44,6 @@ function closure(manifest: ViteManifest, start: string[]): Set<string> {
     queue.push(...(manifest[key].imports ?? []));
   }
   return seen;
-}
-
-function sizeOf(distDir: string, file: string): AssetSize {
-  const content = readFileSync(join(distDir, file));
-  return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { RuntimeConfig } from '../config/runtime-config.ts';
 
 export function App({ config }: { config: RuntimeConfig }) {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createConsoleRouter);
+  const [router] = useState(() => createConsoleRouter(queryClient, config));
 
   // Signing out (or the session ending) must leave no AWS data behind in memory.
   useEffect(() => onSessionCleared(() => queryClient.clear()), [queryClient]);

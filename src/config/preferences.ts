@@ -68,6 +68,11 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** The preferences now, outside React (route loaders). */
+export function currentPreferences(): Preferences {
+  return current;
+}
+
 export function usePreferences(): Preferences {
   return useSyncExternalStore(subscribe, () => current);
 }

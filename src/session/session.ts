@@ -2,9 +2,9 @@
  * The signed-in session: Cognito user-pool sign-in → identity-pool credentials → STS whoami.
  * Tokens and credentials live in this module's memory only. The refresh token (and username) are kept in
  * sessionStorage so that reloading the tab keeps the user signed in; closing the tab forgets them.
- * The SDK-based modules are loaded with import() so the sign-in page paints without them.
+ * The SDK-based modules are loaded with import() so the sign-in page works without them (see prepareSignIn).
  */
-import { CognitoCredentialSession, type UserPoolTokens } from '../aws/credentials.ts';
+import type { CognitoCredentialSession, UserPoolTokens } from '../aws/credentials.ts';
 import { drafts } from './draft-store.ts';
 import { readIdTokenClaims } from './id-token.ts';
 import type { SignInOutcome } from '../aws/cognito.ts';
@@ -101,9 +101,11 @@ export function roleLabelFrom(arn: string, groups: string[]): string {
 
 /** Exchanges user-pool tokens for AWS credentials, checks them with STS, and publishes the session. */
 async function establish(tokens: UserPoolTokens): Promise<void> {
-  const [cognito, clients] = await Promise.all([import('../aws/cognito.ts'), import('../aws/clients.ts')]);
+  const [cognito, clients, credentials] = await loadSignInCode(() =>
+    Promise.all([import('../aws/cognito.ts'), import('../aws/clients.ts'), import('../aws/credentials.ts')]),
+  );
   credentialSession?.end();
-  const session = new CognitoCredentialSession(tokens, {
+  const session = new credentials.CognitoCredentialSession(tokens, {
     refreshTokens: cognito.refreshUserPoolTokens,
     fetchCredentials: cognito.fetchIdentityCredentials,
     onSessionEnded: () => {
@@ -153,15 +155,42 @@ async function settle(outcome: SignInOutcome): Promise<SignInResult> {
   return 'signed-in';
 }
 
+/** The console's own code for signing in (the SDK chunks) did not arrive from its server. */
+export class SignInCodeUnavailableError extends Error {
+  override name = 'SignInCodeUnavailableError';
+  constructor(cause: unknown) {
+    super('The console could not load its sign-in code.', { cause });
+  }
+}
+
+/** The SDK-based modules, loaded on demand; a failed load says so instead of looking like AWS being unreachable. */
+async function loadSignInCode<Modules>(load: () => Promise<Modules>): Promise<Modules> {
+  try {
+    return await load();
+  } catch (error) {
+    throw new SignInCodeUnavailableError(error);
+  }
+}
+
+/**
+ * Starts fetching the SDK code a sign-in runs (Cognito, then STS), so pressing "Sign in" rarely waits for it. The
+ * sign-in page calls it when the user starts typing; a failed fetch here is left to the submit, which imports again.
+ */
+export function prepareSignIn(): void {
+  void import('../aws/cognito.ts').catch(() => undefined);
+  void import('../aws/clients.ts').catch(() => undefined);
+  void import('../aws/credentials.ts').catch(() => undefined);
+}
+
 export async function signIn(username: string, password: string): Promise<SignInResult> {
-  const cognito = await import('../aws/cognito.ts');
+  const cognito = await loadSignInCode(() => import('../aws/cognito.ts'));
   return settle(await cognito.signInWithPassword(username, password));
 }
 
 export async function completeNewPassword(newPassword: string): Promise<SignInResult> {
   const current = challenge;
   if (!current) throw new Error('The new-password step has expired. Sign in again.');
-  const cognito = await import('../aws/cognito.ts');
+  const cognito = await loadSignInCode(() => import('../aws/cognito.ts'));
   return settle(await cognito.answerNewPassword(current.username, current.session, newPassword));
 }
 

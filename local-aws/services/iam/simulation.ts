@@ -22,6 +22,9 @@ import type { IamModel } from './model.ts';
 import { ANY_ARN } from './model/state.ts';
 import { pageConstraints, paginateInOrder } from './pagination.ts';
 import type { Authorize, PageRequest } from './records.ts';
+
+/** A context entry as the decoder gives it: its key type is a plain string until it is checked here. */
+type ContextEntryInput = { [K in keyof ContextEntry]?: K extends 'ContextKeyValues' ? readonly string[] : string };
 import { Constraints, Limits, Rules } from './validation.ts';
 import { pageTail } from './views.ts';
 
@@ -37,7 +40,7 @@ export interface SimulationInput {
   resourcePolicy?: string;
   resourceOwner?: string;
   callerArn?: string;
-  contextEntries?: readonly ContextEntry[];
+  contextEntries?: readonly ContextEntryInput[];
   resourceHandlingOption?: string;
   page: PageRequest;
 }
@@ -103,7 +106,7 @@ function checkPolicies(documents: readonly string[] | undefined): void {
   }
 }
 
-function conditionContext(entries: readonly ContextEntry[] | undefined): ConditionContext {
+function conditionContext(entries: readonly ContextEntryInput[] | undefined): ConditionContext {
   const context: ConditionContext = {};
   for (const entry of entries ?? []) {
     const name = entry.ContextKeyName;
@@ -118,7 +121,7 @@ function conditionContext(entries: readonly ContextEntry[] | undefined): Conditi
     if (!list && values.length !== 1) throw invalidInput(`Context key ${name} of type ${type} takes exactly one value.`);
     const bad = values.find((value) => !check(value));
     if (bad !== undefined) throw invalidInput(`Invalid value ${bad} for context key ${name} of type ${type}.`);
-    context[name] = list ? values : values[0];
+    context[name] = list ? [...values] : values[0];
   }
   return context;
 }

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
@@ -12,11 +11,7 @@ import { completeNewPassword, pendingNewPasswordChallenge } from '../../session/
 import { SignInField, SignInForm } from './SignInForm.tsx';
 import { SignInLayout } from './SignInLayout.tsx';
 import { safeNextPath } from './next-path.ts';
-
-interface NewPasswordValues {
-  newPassword: string;
-  confirmation: string;
-}
+import { useSignInForm } from './use-sign-in-form.ts';
 
 export default function NewPasswordPage() {
   const navigate = useNavigate();
@@ -24,14 +19,21 @@ export default function NewPasswordPage() {
   const next = safeNextPath(searchParams.get('next'));
   const [challenge] = useState(pendingNewPasswordChallenge);
   const [failure, setFailure] = useState<string>();
-  const { control, handleSubmit, formState } = useForm<NewPasswordValues>({
-    defaultValues: { newPassword: '', confirmation: '' },
-  });
-  const newPassword = useWatch({ control, name: 'newPassword' });
+  const form = useSignInForm(
+    { newPassword: '', confirmation: '' },
+    {
+      newPassword: (value) => {
+        const unmet = unmetPasswordRules(value);
+        return unmet.length === 0 ? undefined : `The password needs: ${unmet.map((rule) => rule.label.toLowerCase()).join(', ')}.`;
+      },
+      confirmation: (value, values) => (value === values.newPassword ? undefined : 'The passwords do not match.'),
+    },
+  );
+  const { newPassword } = form.values;
 
   if (!challenge) return <Navigate to="/signin" replace />;
 
-  const onSubmit = handleSubmit(async ({ newPassword: password }) => {
+  const onSubmit = form.handleSubmit(async ({ newPassword: password }) => {
     setFailure(undefined);
     try {
       const result = await completeNewPassword(password);
@@ -57,26 +59,13 @@ export default function NewPasswordPage() {
             <Button variant="link" onClick={() => void navigate('/signin', { replace: true })}>
               Cancel
             </Button>
-            <Button variant="primary" formAction="submit" loading={formState.isSubmitting} loadingText="Saving password">
+            <Button variant="primary" formAction="submit" loading={form.isSubmitting} loadingText="Saving password">
               Set password and sign in
             </Button>
           </SpaceBetween>
         }
       >
-        <SignInField
-          control={control}
-          name="newPassword"
-          label="New password"
-          rules={{
-            validate: (value) => {
-              const unmet = unmetPasswordRules(value);
-              return unmet.length === 0 ? true : `The password needs: ${unmet.map((rule) => rule.label.toLowerCase()).join(', ')}.`;
-            },
-          }}
-          type="password"
-          autoComplete="new-password"
-          autoFocus
-        />
+        <SignInField {...form.field('newPassword')} label="New password" type="password" autoComplete="new-password" autoFocus />
         <Box>
           <Box variant="small" color="text-body-secondary">
             Password requirements
@@ -91,14 +80,7 @@ export default function NewPasswordPage() {
             ))}
           </ul>
         </Box>
-        <SignInField
-          control={control}
-          name="confirmation"
-          label="Confirm new password"
-          rules={{ validate: (value, values) => (value === values.newPassword ? true : 'The passwords do not match.') }}
-          type="password"
-          autoComplete="new-password"
-        />
+        <SignInField {...form.field('confirmation')} label="Confirm new password" type="password" autoComplete="new-password" />
       </SignInForm>
     </SignInLayout>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { FullPageSpinner } from '../../components/FullPageSpinner.tsx';
+import { signInPathFor } from './next-path.ts';
 import { useSession } from '../../session/use-session.ts';
 
 /**
@@ -12,8 +13,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (session.status === 'restoring') return <FullPageSpinner label="Restoring your session" />;
   if (session.status !== 'signed-in') {
-    const next = `${location.pathname}${location.search}`;
-    return <Navigate to={`/signin?next=${encodeURIComponent(next)}`} replace />;
+    return <Navigate to={signInPathFor(`${location.pathname}${location.search}`)} replace />;
   }
   return children;
 }

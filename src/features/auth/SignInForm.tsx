@@ -1,28 +1,31 @@
-/** The form parts the sign-in pages share: the submitting form around a titled container, and a text field bound to react-hook-form. */
+/** The form parts the sign-in pages share: the submitting form around a titled container, and a text field. */
 import type { FormEvent, ReactNode } from 'react';
-import { Controller, type Control, type FieldPathByValue, type FieldValues, type RegisterOptions } from 'react-hook-form';
 import Container from '@cloudscape-design/components/container';
 import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import type { BoundField } from './use-sign-in-form.ts';
 
 export function SignInForm({
   title,
   actions,
   failure,
   onSubmit,
+  onInput,
   children,
 }: {
   title: string;
   actions: ReactNode;
   failure: string | undefined;
   onSubmit: (event: FormEvent) => Promise<void>;
+  /** Any input in the form's fields (typing, pasting, a password manager's autofill). */
+  onInput?: () => void;
   children: ReactNode;
 }) {
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate>
+    <form onSubmit={(event) => void onSubmit(event)} onInput={onInput} noValidate>
       <Form actions={actions} errorText={failure} errorIconAriaLabel="Error">
         <Container header={<Header variant="h2">{title}</Header>}>
           <SpaceBetween size="m">{children}</SpaceBetween>
@@ -32,11 +35,8 @@ export function SignInForm({
   );
 }
 
-export interface SignInFieldProps<Values extends FieldValues, Name extends FieldPathByValue<Values, string>> {
-  control: Control<Values>;
-  name: Name;
+export interface SignInFieldProps extends BoundField {
   label: string;
-  rules: Omit<RegisterOptions<Values, Name>, 'valueAsNumber' | 'valueAsDate' | 'setValueAs' | 'disabled'>;
   autoComplete: string;
   type?: 'password';
   autoFocus?: boolean;
@@ -44,35 +44,18 @@ export interface SignInFieldProps<Values extends FieldValues, Name extends Field
   plainText?: boolean;
 }
 
-export function SignInField<Values extends FieldValues, Name extends FieldPathByValue<Values, string>>({
-  control,
-  name,
-  label,
-  rules,
-  autoComplete,
-  type,
-  autoFocus,
-  plainText,
-}: SignInFieldProps<Values, Name>) {
+export function SignInField({ label, value, errorText, onChange, inputRef, autoComplete, type, autoFocus, plainText }: SignInFieldProps) {
   return (
-    <Controller
-      control={control}
-      name={name}
-      rules={rules}
-      render={({ field, fieldState }) => (
-        <FormField label={label} errorText={fieldState.error?.message}>
-          <Input
-            {...(type ? { type } : {})}
-            value={field.value as string}
-            onChange={({ detail }) => field.onChange(detail.value)}
-            onBlur={field.onBlur}
-            ref={field.ref}
-            autoComplete={autoComplete}
-            {...(autoFocus ? { autoFocus } : {})}
-            {...(plainText ? { disableBrowserAutocorrect: true, spellcheck: false } : {})}
-          />
-        </FormField>
-      )}
-    />
+    <FormField label={label} errorText={errorText}>
+      <Input
+        {...(type ? { type } : {})}
+        value={value}
+        onChange={({ detail }) => onChange(detail.value)}
+        ref={inputRef}
+        autoComplete={autoComplete}
+        {...(autoFocus ? { autoFocus } : {})}
+        {...(plainText ? { disableBrowserAutocorrect: true, spellcheck: false } : {})}
+      />
+    </FormField>
   );
 }

@@ -1,42 +1,65 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { useNavigate, useSearchParams } from 'react-router';
 import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import { useRuntimeConfig } from '../../config/runtime-config-context.tsx';
 import { describeSignInError } from './auth-errors.ts';
 import { DemoSignIns } from './DemoSignIns.tsx';
-import { signIn } from '../../session/session.ts';
+import { prepareSignIn, signIn, type SignInResult } from '../../session/session.ts';
 import { useSession } from '../../session/use-session.ts';
 import { SignInField, SignInForm } from './SignInForm.tsx';
 import { SignInLayout } from './SignInLayout.tsx';
-import { safeNextPath } from './next-path.ts';
+import { useSignInForm } from './use-sign-in-form.ts';
 
-interface SignInValues {
-  username: string;
-  password: string;
+/** Where the sign-in page goes once Cognito has answered. */
+export interface SignInDestination {
+  path: string;
+  /** Replace the sign-in entry in the history (the console page) or add one (the new-password step). */
+  replace: boolean;
 }
 
-export default function SignInPage() {
+export function destinationAfterSignIn(result: SignInResult, next: string | undefined): SignInDestination {
+  return result === 'new-password-required'
+    ? { path: `/signin/new-password${next ? `?next=${encodeURIComponent(next)}` : ''}`, replace: false }
+    : { path: next ?? '/roles', replace: true };
+}
+
+export interface SignInPageProps {
+  /** The page asked for before sign-in, already checked with safeNextPath. */
+  next: string | undefined;
+  /** Goes on after a successful sign-in step; the button keeps showing "Signing in" until it settles. */
+  onSignedIn(destination: SignInDestination): Promise<void>;
+  /** Called when the user types or fills the form (and on submit): time to fetch what comes after signing in. */
+  onInput?(): void;
+}
+
+/**
+ * The sign-in form. It knows no router: the console's router shows it at /signin, and before the console is loaded
+ * src/app/sign-in-first.tsx shows it alone, so the first page a signed-out user sees loads neither the router nor the
+ * AWS SDK. The SDK (Cognito) is fetched when the user starts typing, and a submit waits for it.
+ */
+export function SignInPage({ next, onSignedIn, onInput }: SignInPageProps) {
   const config = useRuntimeConfig();
   const session = useSession();
-  const navigate = useNavigate();
-  const [searchParams] = useSearchParams();
-  const next = safeNextPath(searchParams.get('next'));
   const [failure, setFailure] = useState<string>();
-  const { control, handleSubmit, setValue, formState } = useForm<SignInValues>({
-    defaultValues: { username: '', password: '' },
-  });
+  const form = useSignInForm(
+    { username: '', password: '' },
+    {
+      username: (value) => (value.trim() ? undefined : 'Enter your username.'),
+      password: (value) => (value ? undefined : 'Enter your password.'),
+    },
+  );
 
-  const onSubmit = handleSubmit(async ({ username, password }) => {
+  // Runs on every input; after the first, the imports it starts resolve from the browser's module map.
+  const prepare = () => {
+    prepareSignIn();
+    onInput?.();
+  };
+
+  const onSubmit = form.handleSubmit(async ({ username, password }) => {
     setFailure(undefined);
+    prepare();
     try {
-      const result = await signIn(username.trim(), password);
-      if (result === 'new-password-required') {
-        await navigate(`/signin/new-password${next ? `?next=${encodeURIComponent(next)}` : ''}`);
-      } else {
-        await navigate(next ?? '/roles', { replace: true });
-      }
+      await onSignedIn(destinationAfterSignIn(await signIn(username.trim(), password), next));
     } catch (error) {
       setFailure(describeSignInError(error, username.trim()));
     }
@@ -56,30 +79,24 @@ export default function SignInPage() {
         title="Sign in"
         failure={failure}
         onSubmit={onSubmit}
+        onInput={prepare}
         actions={
-          <Button variant="primary" formAction="submit" loading={formState.isSubmitting} loadingText="Signing in">
+          <Button variant="primary" formAction="submit" loading={form.isSubmitting} loadingText="Signing in">
             Sign in
           </Button>
         }
       >
-        <SignInField
-          control={control}
-          name="username"
-          label="Username"
-          rules={{ validate: (value) => (value.trim() ? true : 'Enter your username.') }}
-          autoComplete="username"
-          autoFocus
-          plainText
-        />
-        <SignInField control={control} name="password" label="Password" rules={{ required: 'Enter your password.' }} type="password" autoComplete="current-password" />
+        <SignInField {...form.field('username')} label="Username" autoComplete="username" autoFocus plainText />
+        <SignInField {...form.field('password')} label="Password" type="password" autoComplete="current-password" />
       </SignInForm>
       {config.mode === 'local' && config.demoUsers.length > 0 ? (
         <DemoSignIns
           users={config.demoUsers}
           onFill={(user) => {
+            prepare();
             setFailure(undefined);
-            setValue('username', user.username, { shouldValidate: true });
-            setValue('password', user.password, { shouldValidate: true });
+            form.setValue('username', user.username);
+            form.setValue('password', user.password);
           }}
         />
       ) : null}

@@ -27,6 +27,8 @@ export function describeSignInError(error: unknown, username?: string): string {
       return 'The sign-in step expired. Sign in again.';
     case 'ResourceNotFoundException':
       return 'The user pool or app client in config.json does not exist. Check the console configuration.';
+    case 'SignInCodeUnavailableError':
+      return 'The console could not load the code it signs in with from its server. Check your network connection, reload the page, then sign in again.';
     case 'InvalidParameterException':
       return message || 'Cognito rejected the request.';
     default:

@@ -14,3 +14,8 @@ export function safeNextPath(raw: string | null, origin: string = window.locatio
   if (resolved.origin !== origin || resolved.pathname.startsWith('//') || resolved.pathname.startsWith('/signin')) return undefined;
   return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }
+
+/** The sign-in page, coming back to `path` (pathname and search of the page asked for) afterwards. */
+export function signInPathFor(path: string): string {
+  return `/signin?next=${encodeURIComponent(path)}`;
+}
