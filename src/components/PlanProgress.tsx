@@ -24,8 +24,8 @@ export interface PlanProgressProps<S extends PlanStep> {
   state: PlanState<S>;
   /** Heading of a failure after some steps took effect, e.g. "The role was created only in part". */
   failureHeader: string;
-  /** Said when AWS refused the first step: nothing changed. */
-  nothingDoneText: string;
+  /** Said instead of the failure summary when AWS refused the first step, so nothing changed. */
+  nothingDoneText?: string;
   /** What to do after a failure half-way, e.g. "Fix the cause and retry the remaining steps." */
   advice: string;
   /** The ways out of a half-way failure: retry the remaining steps, undo the completed ones. */
@@ -47,7 +47,7 @@ export function failureSummary<S extends PlanStep>(state: PlanState<S>): string 
  */
 export function PlanProgress<S extends PlanStep>({ label, state, failureHeader, nothingDoneText, advice, actions }: PlanProgressProps<S>) {
   const { completed, failed } = summarize(state);
-  const nothingDone = failed !== undefined && completed.length === 0 && !failed.outcomeUnknown;
+  const nothingDone = nothingDoneText !== undefined && failed !== undefined && completed.length === 0 && !failed.outcomeUnknown;
   const error = failed ? <AwsErrorAlert error={failed.error} context={failed.step.context} /> : null;
   return (
     <SpaceBetween size="m">

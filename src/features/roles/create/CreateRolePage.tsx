@@ -214,9 +214,9 @@ export default function CreateRolePage() {
   const [acknowledgedKeys, setAcknowledgedKeys] = useState<Record<'custom' | 'inline', string | undefined>>(
     () => restored?.acknowledgedKeys ?? { custom: undefined, inline: undefined },
   );
-  const { run, start, retryRemaining, deleteCreated, reset } = useCreateRoleRun();
+  const { run, start, retryRemaining, deleteCreated, retryCleanup, reset } = useCreateRoleRun();
   // Once Create has made something in AWS, the same input cannot simply be created again: nothing is kept then.
-  const createdSomething = run.phase !== 'cleaned' && run.steps.some((step) => step.status === 'done' || step.status === 'already-done');
+  const createdSomething = run.phase !== 'cleaned' && run.create.steps.some((step) => step.status === 'done' || step.status === 'already-done');
   const draft = useMemo<RoleWizardDraft | undefined>(
     () =>
       (state === pristine && activeStepIndex === 0) || createdSomething
@@ -284,8 +284,7 @@ export default function CreateRolePage() {
       return;
     }
     const plan = buildCreatePlan(roleDraftOf(state, accountId));
-    const result = await start(plan);
-    if (result && !result.failed) succeed(state.roleName);
+    if (await start(plan)) succeed(state.roleName);
   };
 
   const steps = WIZARD_STEPS.map((definition, index) => {
@@ -308,17 +307,12 @@ export default function CreateRolePage() {
             <RunProgress
               run={run}
               onRetryRemaining={() => {
-                if (!run.result) return;
-                void retryRemaining(run.result).then((result) => {
-                  if (result && !result.failed) succeed(state.roleName);
+                void retryRemaining().then((created) => {
+                  if (created) succeed(state.roleName);
                 });
               }}
-              onDeleteCreated={() => {
-                if (run.result) void deleteCreated(run.result);
-              }}
-              onRetryCleanup={() => {
-                if (run.result && run.cleanupResult) void deleteCreated(run.result, run.cleanupResult);
-              }}
+              onDeleteCreated={() => void deleteCreated()}
+              onRetryCleanup={() => void retryCleanup()}
               onStartOver={reset}
             />
           ) : null}
