@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awsCli } from './cli.ts';
+import { awsCli, compactJson } from './cli.ts';
 
 describe('awsCli', () => {
   it('names the command and flags after the operation and the SDK input members, in the input order', () => {
@@ -31,5 +31,10 @@ describe('awsCli', () => {
     expect(awsCli('ec2', 'AssociateIamInstanceProfile', { InstanceId: 'i-1', IamInstanceProfile: { Name: 'a,b=c' } })).toBe(
       `aws ec2 associate-iam-instance-profile --instance-id i-1 --iam-instance-profile '{"Name":"a,b=c"}'`,
     );
+  });
+
+  it('puts policy documents on one line, and passes text that is not JSON as typed', () => {
+    expect(compactJson('{\n  "Version": "2012-10-17"\n}')).toBe('{"Version":"2012-10-17"}');
+    expect(compactJson('{ broken')).toBe('{ broken');
   });
 });

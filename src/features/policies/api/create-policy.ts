@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CreatePolicyCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
-import type { PolicyTag } from '../model/cli.ts';
+import type { PolicyTag } from '../model/changes.ts';
 import { policyKeys } from './keys.ts';
 
 export interface NewPolicyInput {

@@ -12,7 +12,7 @@ import { policyTagQueries } from '../api/list-policy-tags.ts';
 import { ConfirmChangesModal } from '../components/ConfirmChangesModal.tsx';
 import { TagsEditor, tagsAreValid } from '../../../components/TagsEditor.tsx';
 import { tagChanges } from '../model/changes.ts';
-import type { PolicyTag } from '../model/cli.ts';
+import type { PolicyTag } from '../model/changes.ts';
 
 function ManageTagsModal({ policy, tags, onDismiss }: { policy: PolicyDetails; tags: PolicyTag[]; onDismiss: () => void }) {
   const [edited, setEdited] = useState<PolicyTag[]>(tags);

@@ -22,7 +22,7 @@ import type { Finding } from '../checks/findings.ts';
 import { documentBlocker, PolicyDocumentField } from '../components/PolicyDocumentField.tsx';
 import { EMPTY_POLICY_TEMPLATE, validateNewPolicyDescription, validateNewPolicyName } from '../components/policy-form-rules.ts';
 import { TagsEditor, tagsAreValid } from '../../../components/TagsEditor.tsx';
-import { policyCli, type PolicyTag } from '../model/cli.ts';
+import { createPolicyCli, type PolicyTag } from '../model/changes.ts';
 import { policyDetailsHref } from '../model/routes.ts';
 
 /** What the page keeps when the session ends under it. */
@@ -120,7 +120,7 @@ export default function CreatePolicyPage() {
           </Container>
           {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: 'iam:CreatePolicy' }} /> : null}
           <Container>
-            <CliEquivalent commands={[policyCli.createPolicy({ name: name || '<policy-name>', description, document, tags })]} />
+            <CliEquivalent commands={[createPolicyCli({ name: name || '<policy-name>', description, document, tags })]} />
           </Container>
         </SpaceBetween>
       </Form>

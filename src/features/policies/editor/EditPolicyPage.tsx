@@ -19,6 +19,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
+import { PlanProgress } from '../../../components/PlanProgress.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { policyDetailQueries, type PolicyDetails } from '../api/get-policy.ts';
@@ -26,7 +27,6 @@ import { policyVersionQueries } from '../api/get-policy-version.ts';
 import { policyVersionsQueries } from '../api/list-policy-versions.ts';
 import { usePolicyChangeRun } from '../api/use-policy-changes.ts';
 import type { Finding } from '../checks/findings.ts';
-import { ChangeSteps } from '../components/ChangeSteps.tsx';
 import { documentBlocker, PolicyDocumentField } from '../components/PolicyDocumentField.tsx';
 import { RouterLink } from '../../../components/RouterLink.tsx';
 import { describeChange, editPolicyPlan } from '../model/changes.ts';
@@ -41,7 +41,7 @@ function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; 
   const restored = useRestoredDraft<{ document: string }>(draftKey);
   const [document, setDocument] = useState(restored?.document ?? initialDocument);
   // Kept only while the save changed nothing in AWS (a step done means the policy itself changed).
-  const changedPolicy = run.steps.some((step) => step.status === 'done');
+  const changedPolicy = run.state?.steps.some((item) => item.status === 'done' || item.status === 'already-done') ?? false;
   const draft = useMemo(() => (document === initialDocument || changedPolicy ? undefined : { document }), [document, initialDocument, changedPolicy]);
   useKeptDraft(draftKey, draft);
   const [findings, setFindings] = useState<Finding[] | undefined>(undefined);
@@ -50,7 +50,7 @@ function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; 
 
   const atLimit = versions.length >= MAX_POLICY_VERSIONS;
   const oldest = versionToMakeRoomFor(versions);
-  const plan = run.steps.length > 0 ? run.steps.map((step) => step.change) : editPolicyPlan(document, atLimit && deleteOldest ? oldest?.versionId : undefined);
+  const plan = run.state ? run.state.steps.map((item) => item.step.change) : editPolicyPlan(document, atLimit && deleteOldest ? oldest?.versionId : undefined);
   const documentError = documentBlocker(findings);
   const unchanged = document === initialDocument;
   const limitError = atLimit && !deleteOldest ? `The policy has ${MAX_POLICY_VERSIONS} versions. Allow deleting ${oldest?.versionId ?? 'one'} first, or delete a version yourself.` : undefined;
@@ -58,9 +58,10 @@ function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; 
   const save = async () => {
     setSubmitted(true);
     if (run.running || documentError || limitError || unchanged) return;
-    const outcome = run.steps.length > 0 ? await run.retry() : await run.start(plan);
-    if (outcome.ok) {
-      const created = outcome.steps.find((step) => step.change.kind === 'create-version')?.result;
+    const outcome = run.state ? await run.retry() : await run.start(plan);
+    if (outcome?.ok) {
+      const output = outcome.state.steps.find((item) => item.step.change.kind === 'create-version')?.output;
+      const created = typeof output === 'string' ? output : undefined;
       notifications.notify({ type: 'success', header: `Policy ${policy.name} updated${created ? `: version ${created} is now the default` : ''}.` });
       void navigate(policyDetailsHref(policy.arn));
     }
@@ -95,7 +96,7 @@ function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; 
                 {oldest ? ` The oldest is ${oldest.versionId}, created ${formatDateTime(oldest.createdAt)}.` : ''}
               </span>
               {oldest ? (
-                <Checkbox checked={deleteOldest} disabled={run.steps.length > 0} onChange={({ detail }) => setDeleteOldest(detail.checked)}>
+                <Checkbox checked={deleteOldest} disabled={run.state !== undefined} onChange={({ detail }) => setDeleteOldest(detail.checked)}>
                   Delete version {oldest.versionId} before saving
                 </Checkbox>
               ) : null}
@@ -105,9 +106,15 @@ function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; 
         <Container header={<Header variant="h2">Policy editor</Header>}>
           <PolicyDocumentField value={document} onChange={setDocument} onFindings={setFindings} {...(submitted && documentError ? { errorText: documentError } : {})} />
         </Container>
-        {run.steps.length > 0 ? (
+        {run.state ? (
           <Container header={<Header variant="h2">Progress</Header>}>
-            <ChangeSteps steps={run.steps} label="Edit steps" />
+            <PlanProgress
+              label="Edit steps"
+              state={run.state}
+              failureHeader="The policy was changed only in part"
+              nothingDoneText="Nothing was changed. Fix the cause, then choose Retry."
+              advice="Fix the cause and choose Retry to continue from the failed step."
+            />
           </Container>
         ) : null}
         <Container>

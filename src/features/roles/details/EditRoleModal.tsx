@@ -10,7 +10,7 @@ import { useNotifications } from '../../../components/notifications/index.ts';
 import type { RoleDetails } from '../api/get-role.ts';
 import { useUpdateRole } from '../api/update-role.ts';
 import { LIMITS, validateDescription, validateMaxSessionDuration } from '../create/model/validation.ts';
-import { roleCli } from '../model/cli.ts';
+import { awsCli } from '../../../aws/cli.ts';
 import { formatDuration } from '../model/role-filter.ts';
 
 /** Edit the description and maximum session duration (UpdateRole). */
@@ -57,7 +57,7 @@ export function EditRoleModal({ role, onDismiss }: { role: RoleDetails; onDismis
         >
           <Input type="number" inputMode="numeric" value={duration} ariaLabel="Maximum session duration in seconds" onChange={({ detail }) => setDuration(detail.value)} />
         </FormField>
-        <CliEquivalent commands={[roleCli.updateRole(role.name, description, Number.isFinite(seconds) ? seconds : role.maxSessionDuration)]} />
+        <CliEquivalent commands={[awsCli('iam', 'UpdateRole', { RoleName: role.name, Description: description, MaxSessionDuration: Number.isFinite(seconds) ? seconds : role.maxSessionDuration })]} />
         {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: 'iam:UpdateRole', resource: role.arn }} /> : null}
       </SpaceBetween>
     </ActionModal>
