@@ -38,10 +38,11 @@ describe('createInstanceProfileForRole', () => {
     expect(fake.profile()?.roleNames).toEqual(['web']);
   });
 
-  it('a profile that already holds exactly the role: nothing left to do', async () => {
+  it('a profile that already holds exactly the role: both steps count as done, and nothing is added', async () => {
     const fake = fakeIam({ path: '/', createDate: new Date('2020-01-01T00:00:00Z'), roleNames: ['web'] });
     await createInstanceProfileForRole({ roleName: 'web', startedAt }, fake.iam, fake.reads);
-    expect(fake.calls).toEqual(['CreateInstanceProfile web', 'GetInstanceProfile']);
+    expect(fake.calls).toEqual(['CreateInstanceProfile web', 'GetInstanceProfile', 'AddRoleToInstanceProfile web web', 'GetInstanceProfile']);
+    expect(fake.profile()?.roleNames).toEqual(['web']);
   });
 
   it('our own empty profile (made since the user asked) gets the role', async () => {

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
-import { describeAwsError } from '../../../aws/errors.ts';
+import { planState, runPlan, summarize, type StepRunner } from '../../../aws/plan/run-plan.ts';
 import { iamReads, type IamReads } from '../create/api/reconcile-step.ts';
+import { instanceProfileSteps, type Step } from '../create/model/create-plan.ts';
 import { profileHoldsOnlyRole, profileIsFromCreateInstanceProfile } from '../create/model/reconcile.ts';
 import { invalidateProfiles } from './invalidate.ts';
 
@@ -28,11 +29,11 @@ const iamCalls: InstanceProfileCalls = {
 
 /**
  * What the IAM console does for an EC2 role and the CLI does not: CreateInstanceProfile with the role's name,
- * then AddRoleToInstanceProfile. An "already exists" answer (our own call repeated after a lost reply, or an
- * earlier attempt of the user's) is reconciled, never assumed: a same-name profile that already holds exactly
- * this role means everything is done; an empty one is used only if it has path `/` and was created since the
- * user first asked. Any other profile is someone else's (it may be attached to instances that would then get
- * this role), so IAM's error is shown.
+ * then AddRoleToInstanceProfile, as a plan on the shared runner. An "already exists" answer (our own call repeated
+ * after a lost reply, or an earlier attempt of the user's) is reconciled, never assumed: a same-name profile that
+ * already holds exactly this role means the step is done (and AddRoleToInstanceProfile's LimitExceeded then too);
+ * an empty one is used only if it has path `/` and was created since the user first asked. Any other profile is
+ * someone else's (it may be attached to instances that would then get this role), so IAM's error is shown.
  */
 export async function createInstanceProfileForRole(
   request: CreateInstanceProfileRequest,
@@ -41,22 +42,23 @@ export async function createInstanceProfileForRole(
 ): Promise<void> {
   const { roleName } = request;
   const startedAt = request.startedAt ?? new Date();
-  const readProfile = (original: unknown) => reads.getInstanceProfile(roleName).catch(() => Promise.reject(original));
-  try {
-    await calls.createInstanceProfile(roleName);
-  } catch (error) {
-    if (describeAwsError(error).code !== 'EntityAlreadyExists') throw error;
-    const existing = await readProfile(error);
-    if (existing && profileHoldsOnlyRole(existing, { InstanceProfileName: roleName, RoleName: roleName })) return;
-    if (!existing || !profileIsFromCreateInstanceProfile(existing, { InstanceProfileName: roleName, Path: '/' }, startedAt)) throw error;
-  }
-  try {
-    await calls.addRoleToInstanceProfile(roleName, roleName);
-  } catch (error) {
-    if (describeAwsError(error).code !== 'LimitExceeded') throw error;
-    const existing = await readProfile(error);
-    if (!existing || !profileHoldsOnlyRole(existing, { InstanceProfileName: roleName, RoleName: roleName })) throw error;
-  }
+  const ours = { InstanceProfileName: roleName, RoleName: roleName };
+  const runner: StepRunner<Step> = {
+    send: (step) => (step.command === 'CreateInstanceProfile' ? calls.createInstanceProfile(roleName) : calls.addRoleToInstanceProfile(roleName, roleName)),
+    async reconcile(step, code) {
+      if (step.command === 'CreateInstanceProfile' && code === 'EntityAlreadyExists') {
+        const existing = await reads.getInstanceProfile(roleName);
+        return existing !== undefined && (profileHoldsOnlyRole(existing, ours) || profileIsFromCreateInstanceProfile(existing, { InstanceProfileName: roleName, Path: '/' }, startedAt));
+      }
+      if (step.command === 'AddRoleToInstanceProfile' && code === 'LimitExceeded') {
+        const existing = await reads.getInstanceProfile(roleName);
+        return existing !== undefined && profileHoldsOnlyRole(existing, ours);
+      }
+      return false;
+    },
+  };
+  const { failed } = summarize(await runPlan(planState(instanceProfileSteps(roleName, '/')), runner));
+  if (failed) throw failed.error;
 }
 
 export function useCreateInstanceProfileForRole() {

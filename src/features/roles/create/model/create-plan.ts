@@ -77,21 +77,24 @@ export function buildCreatePlan(draft: RoleDraft): Step[] {
       }),
     );
   }
-  if (draft.createInstanceProfile) {
-    // The console names the profile after the role. It uses the role's path too, so that a permission scoped
-    // to a path (arn:aws:iam::ACCT:instance-profile/team/*) covers both; for '/' this is the console's behaviour.
-    steps.push(
-      makeStep('create-instance-profile', `Create instance profile ${roleName}`, {
-        command: 'CreateInstanceProfile',
-        input: { InstanceProfileName: roleName, Path: draft.path },
-      }),
-      makeStep('add-role-to-instance-profile', `Add role ${roleName} to instance profile ${roleName}`, {
-        command: 'AddRoleToInstanceProfile',
-        input: { InstanceProfileName: roleName, RoleName: roleName },
-      }),
-    );
-  }
+  // The console names the profile after the role. It uses the role's path too, so that a permission scoped
+  // to a path (arn:aws:iam::ACCT:instance-profile/team/*) covers both; for '/' this is the console's behaviour.
+  if (draft.createInstanceProfile) steps.push(...instanceProfileSteps(roleName, draft.path));
   return steps;
+}
+
+/** What the IAM console does for an EC2 role and the CLI does not: a same-name instance profile holding the role. */
+export function instanceProfileSteps(roleName: string, path: string): Step[] {
+  return [
+    makeStep('create-instance-profile', `Create instance profile ${roleName}`, {
+      command: 'CreateInstanceProfile',
+      input: { InstanceProfileName: roleName, Path: path },
+    }),
+    makeStep('add-role-to-instance-profile', `Add role ${roleName} to instance profile ${roleName}`, {
+      command: 'AddRoleToInstanceProfile',
+      input: { InstanceProfileName: roleName, RoleName: roleName },
+    }),
+  ];
 }
 
 function createRoleStep(draft: RoleDraft): Step {
