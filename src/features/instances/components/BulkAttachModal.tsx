@@ -99,7 +99,8 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
 
   const retryRemaining = () => void execute((signal) => change.resume(signal), () => notify({ type: 'success', header: 'Every remaining instance was updated' }));
   const undoCompleted = () => {
-    if (change.state) void execute((signal) => change.start(undoSteps(change.state!, undoRoleStep), signal), () => notify({ type: 'success', header: 'The instances have their previous IAM roles again' }));
+    const done = change.state;
+    if (done) void execute((signal) => change.start(undoSteps(done, undoRoleStep), signal), () => notify({ type: 'success', header: 'The instances have their previous IAM roles again' }));
   };
   const partial = change.state ? summarize(change.state) : undefined;
   const started = plan !== undefined;

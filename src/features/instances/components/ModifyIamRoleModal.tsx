@@ -125,7 +125,8 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
     if (applied) void execute((signal) => change.resume(signal), successHeader(applied, instanceLabel));
   };
   const undoCompleted = () => {
-    if (change.state) void execute((signal) => change.start(undoSteps(change.state!, undoRoleStep), signal), `IAM role of ${instanceLabel} put back`);
+    const done = change.state;
+    if (done) void execute((signal) => change.start(undoSteps(done, undoRoleStep), signal), `IAM role of ${instanceLabel} put back`);
   };
 
   function apply() {
