@@ -283,7 +283,7 @@ test.describe('accessibility', () => {
     await keyboard.type('WebServerRole');
     await keyboard.press('ArrowDown');
     await keyboard.press('Enter');
-    await expect(dialog.getByRole('group', { name: 'AWS CLI equivalent' })).toContainText('Name="WebServerRole"');
+    await expect(dialog.getByRole('group', { name: 'AWS CLI equivalent' })).toContainText('Name=WebServerRole');
     await tabTo(page, dialog.getByRole('button', { name: 'Update IAM role' }));
     await keyboard.press('Enter');
     await expect(page.getByText(`IAM role WebServerRole attached to ${instanceId} (${instanceName})`).first()).toBeVisible({ timeout: 20_000 });

@@ -45,7 +45,7 @@ test.describe('Modify IAM role', () => {
     await expect(dialog).toContainText('CliCreatedRole has no instance profile');
     await instances.chooseRole(dialog, 'WebServerRole');
     await expect(dialog.getByRole('group', { name: 'AWS CLI equivalent' })).toContainText(
-      `aws ec2 associate-iam-instance-profile --region us-east-1 --instance-id ${instanceId} --iam-instance-profile Name="WebServerRole"`,
+      `aws ec2 associate-iam-instance-profile --region us-east-1 --instance-id ${instanceId} --iam-instance-profile Name=WebServerRole`,
     );
     await page.screenshot({ path: `${SCREENSHOTS}/modify-iam-role-dialog.png` });
     await dialog.getByRole('button', { name: 'Update IAM role' }).click();
@@ -83,7 +83,7 @@ test.describe('Modify IAM role', () => {
     const dialog = instances.dialog();
     await instances.chooseRole(dialog, 'BatchWorkerRole');
     await expect(dialog.getByRole('group', { name: 'AWS CLI equivalent' })).toContainText(
-      `aws ec2 replace-iam-instance-profile-association --region us-east-1 --association-id ${before} --iam-instance-profile Name="BatchWorkerRole"`,
+      `aws ec2 replace-iam-instance-profile-association --region us-east-1 --association-id ${before} --iam-instance-profile Name=BatchWorkerRole`,
     );
     await dialog.getByRole('button', { name: 'Update IAM role' }).click();
     await expect(instances.successNotification(`IAM role of ${instanceId} (${name}) replaced with BatchWorkerRole`)).toBeVisible({ timeout: 20_000 });
@@ -158,7 +158,7 @@ test.describe('Modify IAM role', () => {
     await expect(dialog).toContainText('Update IAM role detaches the current role, then attaches the new one');
     const cli = dialog.getByRole('group', { name: 'AWS CLI equivalent' });
     await expect(cli).toContainText(`aws ec2 disassociate-iam-instance-profile --region us-east-1 --association-id ${before}`);
-    await expect(cli).toContainText(`aws ec2 associate-iam-instance-profile --region us-east-1 --instance-id ${instanceId} --iam-instance-profile Name="BatchWorkerRole"`);
+    await expect(cli).toContainText(`aws ec2 associate-iam-instance-profile --region us-east-1 --instance-id ${instanceId} --iam-instance-profile Name=BatchWorkerRole`);
     await dialog.getByRole('button', { name: 'Update IAM role' }).click();
     await expect(instances.successNotification(`IAM role of ${instanceId} (${name}) replaced with BatchWorkerRole`)).toBeVisible({ timeout: 20_000 });
     await expect(instances.roleLink('BatchWorkerRole').first()).toBeVisible();
@@ -225,11 +225,18 @@ test.describe('Modify IAM role', () => {
     await instances.chooseRole(dialog, 'WebServerRole');
     await dialog.getByRole('button', { name: 'Attach IAM role', exact: true }).click();
 
-    const results = dialog.getByRole('table', { name: 'Bulk attach results' });
-    await expect(results.getByRole('row').filter({ hasText: first })).toContainText('Attached', { timeout: 30_000 });
-    await expect(results.getByRole('row').filter({ hasText: second })).toContainText('Replaced', { timeout: 30_000 });
-    await expect(results.getByRole('row').filter({ hasText: terminated })).toContainText('Skipped');
-    await expect(results.getByRole('row').filter({ hasText: terminated })).toContainText('terminated');
+    // One plan: attach to the running instance; the stopped one's role is detached, then the new one attached.
+    const progress = dialog.getByRole('list', { name: 'Bulk attach progress' });
+    for (const title of [
+      `Attach instance profile WebServerRole to ${first}`,
+      `Detach instance profile BatchWorkerRole from ${second}`,
+      `Attach instance profile WebServerRole to ${second}`,
+    ]) {
+      await expect(progress.getByText(`${title}: Done`, { exact: true })).toBeVisible({ timeout: 30_000 });
+    }
+    const skipped = dialog.getByRole('list', { name: 'Skipped instances' });
+    await expect(skipped).toContainText(terminated);
+    await expect(skipped).toContainText('terminated');
     await page.screenshot({ path: `${SCREENSHOTS}/bulk-results.png` });
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 

@@ -370,7 +370,9 @@ test.describe('Role details', () => {
     await dialog.getByRole('textbox', { name: 'Confirm deletion' }).fill(roleName);
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(dialog.getByText('iam:DetachRolePolicy', { exact: true })).toBeVisible({ timeout: 20_000 });
-    await expect(dialog.getByText(/Still to do: Detach managed policy AmazonS3ReadOnlyAccess; Delete role/)).toBeVisible();
+    await expect(dialog.getByText('Detach managed policy AmazonS3ReadOnlyAccess: Failed', { exact: true })).toBeVisible();
+    await expect(dialog.getByText(`Delete role ${roleName}: Not started`, { exact: true })).toBeVisible();
+    await expect(dialog.getByText('Nothing was deleted. Fix the cause, then choose Retry.')).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Retry', exact: true })).toBeVisible();
     await page.screenshot({ path: `${SCREENSHOTS}/delete-role-denied.png` });
     expect((await getRole(roleName)).RoleName).toBe(roleName);

@@ -174,20 +174,44 @@ function describeAccessDenied(awsMessage: string, context: AwsCallContext | unde
   };
 }
 
+function errorName(e: ErrorLike): string {
+  return stringOrUndefined(e.name) ?? stringOrUndefined(e.Code) ?? stringOrUndefined(e.code) ?? 'Error';
+}
+
+/**
+ * The AWS error code of anything an SDK call (or fetch) can throw: EntityAlreadyExists, IncorrectState,
+ * NoSuchEntity…; `NetworkError` when AWS was not reached, `Error` when nothing names a code.
+ */
+export function awsErrorCode(error: unknown): string {
+  const e = asErrorLike(error);
+  const name = errorName(e);
+  return isNetworkFailure(e, name) ? 'NetworkError' : normaliseErrorCode(name);
+}
+
+/**
+ * Whether a failed call may still have taken effect: AWS's answer never arrived (network error, timeout) or
+ * AWS failed on its side (5xx). A definite refusal (4xx) changed nothing.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  const status = asErrorLike(error).$metadata?.httpStatusCode;
+  return typeof status === 'number' ? status >= 500 : true;
+}
+
 /** Normalises anything an AWS SDK call (or fetch) can throw into words for the console. */
 export function describeAwsError(error: unknown, context?: AwsCallContext): AwsErrorDescription {
   const e = asErrorLike(error);
-  const name = stringOrUndefined(e.name) ?? stringOrUndefined(e.Code) ?? stringOrUndefined(e.code) ?? 'Error';
+  const name = errorName(e);
+  const code = awsErrorCode(error);
   const awsMessage = stringOrUndefined(e.message) ?? '';
   const requestId = stringOrUndefined(e.$metadata?.requestId) ?? stringOrUndefined(e.RequestId);
   const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
   const base = { awsMessage, ...(requestId ? { requestId } : {}) };
 
-  if (isNetworkFailure(e, name)) {
+  if (code === 'NetworkError') {
     const where = describeAwsLocation();
     return {
       ...base,
-      code: 'NetworkError',
+      code,
       title: 'Cannot reach AWS',
       message: `Cannot reach AWS at ${where}. Check your network connection${
         where.startsWith('http') ? ' and that local AWS is running (npm run local-aws)' : ''
@@ -195,8 +219,6 @@ export function describeAwsError(error: unknown, context?: AwsCallContext): AwsE
       retryable: true,
     };
   }
-
-  const code = normaliseErrorCode(name);
 
   if (ACCESS_DENIED_CODES.has(code) || ACCESS_DENIED_CODES.has(name)) {
     return { ...base, code, retryable: false, ...describeAccessDenied(awsMessage, context) };
@@ -248,6 +270,6 @@ export function describeAwsError(error: unknown, context?: AwsCallContext): AwsE
 
 /** True when the error means the temporary credentials must be renewed before retrying. */
 export function isExpiredCredentialsError(error: unknown): boolean {
-  const code = describeAwsError(error).code;
+  const code = awsErrorCode(error);
   return code === 'ExpiredToken' || code === 'RequestExpired';
 }

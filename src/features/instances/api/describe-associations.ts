@@ -5,7 +5,7 @@ import {
   type IamInstanceProfileAssociation,
 } from '@aws-sdk/client-ec2';
 import { ec2Client } from '../../../aws/clients.ts';
-import { describeAwsError } from '../../../aws/errors.ts';
+import { awsErrorCode } from '../../../aws/errors.ts';
 import { activeAssociation, type AssociationState, type ProfileAssociation } from '../model/association.ts';
 import { ec2Keys } from './keys.ts';
 
@@ -49,7 +49,7 @@ export async function describeAssociationById(region: string, associationId: str
     return associations.find((association) => association.associationId === associationId);
   } catch (error) {
     // Asked by ID, EC2 answers a finished disassociation with NotFound rather than an empty list.
-    if (describeAwsError(error).code === 'InvalidAssociationID.NotFound') return undefined;
+    if (awsErrorCode(error) === 'InvalidAssociationID.NotFound') return undefined;
     throw error;
   }
 }

@@ -7,9 +7,11 @@ import FormField from '@cloudscape-design/components/form-field';
 import Link from '@cloudscape-design/components/link';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
+import { summarize, undoSteps, type PlanState } from '../../../aws/plan/run-plan.ts';
+import { usePlanRun } from '../../../aws/plan/use-plan-run.ts';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
+import { PlanProgress } from '../../../components/PlanProgress.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { associationOperations } from '../api/change-association.ts';
 import { describeAssociationsOfInstances } from '../api/describe-associations.ts';
@@ -18,8 +20,10 @@ import { invalidateInstanceProfiles } from '../../../aws/iam-queries.ts';
 import { ec2Keys } from '../api/keys.ts';
 import { ec2RoleQueries } from '../api/list-ec2-roles.ts';
 import { instanceProfileQueries } from '../api/list-instance-profiles.ts';
-import { attachToMany, type BulkResult, type BulkStatus } from '../model/bulk.ts';
+import { roleStepRunner } from '../model/apply-plan.ts';
+import { planBulkAttach, type BulkPlan } from '../model/bulk.ts';
 import { roleChangeBlockedReason } from '../model/instance-state.ts';
+import { undoRoleStep, type RoleStep } from '../model/plan.ts';
 import { rolesWithoutProfile, type ProfileChoice } from '../model/profile-choices.ts';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { InstanceStateIndicator } from '../../../components/InstanceStateIndicator.tsx';
@@ -27,15 +31,10 @@ import { RolesWithoutProfileNotice } from './RolesWithoutProfileNotice.tsx';
 import { ProfileSelect } from './ProfileSelect.tsx';
 import './instances.css';
 
-const RESULT_INDICATORS: Record<BulkStatus, { type: StatusIndicatorProps.Type; text: string }> = {
-  attached: { type: 'success', text: 'Attached' },
-  replaced: { type: 'success', text: 'Replaced' },
-  skipped: { type: 'info', text: 'Skipped' },
-  failed: { type: 'error', text: 'Failed' },
-  cancelled: { type: 'stopped', text: 'Cancelled' },
-};
-
-/** Attach the same IAM role to several instances, with a result per instance. */
+/**
+ * Attach the same IAM role to several instances: one plan of EC2 calls, instance after instance, on the shared plan
+ * runner. It stops at the first failure, and then retries the remaining steps or undoes the completed ones.
+ */
 export function BulkAttachModal({ region, instances, onDismiss }: { region: string; instances: InstanceSummary[]; onDismiss: () => void }) {
   const queryClient = useQueryClient();
   const { notify } = useNotifications();
@@ -44,9 +43,11 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
   const profileSelectId = useId();
   const orphanRoles = useMemo(() => rolesWithoutProfile(roles.data, profiles.data), [roles.data, profiles.data]);
   const [selected, setSelected] = useState<ProfileChoice | null>(null);
-  const [results, setResults] = useState<BulkResult[] | undefined>();
-  const [inProgress, setInProgress] = useState<{ instanceId: string; message: string } | undefined>();
-  const [running, setRunning] = useState(false);
+  const runner = useMemo(() => roleStepRunner(associationOperations(region)), [region]);
+  const change = usePlanRun(runner);
+  const running = change.running;
+  const [plan, setPlan] = useState<BulkPlan | undefined>();
+  const [reading, setReading] = useState(false);
   const [error, setError] = useState<unknown>();
   const abort = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => abort.current?.abort(), []);
@@ -54,55 +55,55 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
   const profile = selected?.value ? profiles.data?.byArn.get(selected.value) : undefined;
   const eligible = instances.filter((instance) => !roleChangeBlockedReason(instance.state));
   const commands = profile
-    ? eligible.map(
-        (instance) =>
-          `aws ec2 associate-iam-instance-profile --region ${region} --instance-id ${instance.instanceId} --iam-instance-profile Name="${profile.name}"`,
-      )
+    ? planBulkAttach(eligible, { name: profile.name, arn: profile.arn }, [], region).steps.map((step) => step.cli)
     : [];
 
-  async function apply() {
-    if (!profile) return;
+  /** Runs the plan (or its undo) with a Cancel; the instances are re-read afterwards, whatever happened. */
+  async function execute(go: (signal: AbortSignal) => Promise<PlanState<RoleStep> | undefined>, report: (state: PlanState<RoleStep>) => void) {
     const controller = new AbortController();
     abort.current = controller;
-    setRunning(true);
-    setError(undefined);
-    setResults([]);
     try {
-      const associations = await describeAssociationsOfInstances(
-        region,
-        instances.map((instance) => instance.instanceId),
-        controller.signal,
-      );
-      const final = await attachToMany(
-        instances.map((instance) => ({ instanceId: instance.instanceId, name: instance.name, state: instance.state })),
-        { name: profile.name, arn: profile.arn, ...(profile.roleName ? { roleName: profile.roleName } : {}) },
-        associations,
-        associationOperations(region),
-        {
-          signal: controller.signal,
-          onResult: setResults,
-          onInstanceProgress: (instanceId, message) => setInProgress({ instanceId, message }),
-        },
-      );
-      const changed = final.filter((result) => result.status === 'attached' || result.status === 'replaced').length;
-      const failed = final.filter((result) => result.status === 'failed').length;
-      notify({
-        type: failed > 0 ? 'warning' : 'success',
-        header: `IAM role ${profile.roleName ?? profile.name}: ${changed} of ${final.length} instances updated${failed ? `, ${failed} failed` : ''}`,
-      });
-    } catch (failure) {
-      setError(failure);
+      const state = await go(controller.signal);
+      if (state && summarize(state).finished) report(state);
     } finally {
       abort.current = undefined;
-      setRunning(false);
-      setInProgress(undefined);
       void queryClient.invalidateQueries({ queryKey: ec2Keys.region(region) });
     }
   }
 
-  const rows: (BulkResult | (InstanceSummary & { status?: undefined; detail?: undefined }))[] = instances.map(
-    (instance) => results?.find((result) => result.instanceId === instance.instanceId) ?? instance,
-  );
+  async function apply() {
+    if (!profile) return;
+    setError(undefined);
+    setReading(true);
+    let bulk: BulkPlan;
+    try {
+      const associations = await describeAssociationsOfInstances(
+        region,
+        instances.map((instance) => instance.instanceId),
+      );
+      const ref = { name: profile.name, arn: profile.arn, ...(profile.roleName ? { roleName: profile.roleName } : {}) };
+      bulk = planBulkAttach(instances, ref, associations, region);
+    } catch (failure) {
+      setError(failure);
+      return;
+    } finally {
+      setReading(false);
+    }
+    setPlan(bulk);
+    const changing = new Set(bulk.steps.map((step) => step.instanceId)).size;
+    await execute(
+      (signal) => change.start(bulk.steps, signal),
+      () => notify({ type: 'success', header: `IAM role ${profile.roleName ?? profile.name}: ${changing} of ${instances.length} instances updated` }),
+    );
+  }
+
+  const retryRemaining = () => void execute((signal) => change.resume(signal), () => notify({ type: 'success', header: 'Every remaining instance was updated' }));
+  const undoCompleted = () => {
+    const done = change.state;
+    if (done) void execute((signal) => change.start(undoSteps(done, undoRoleStep), signal), () => notify({ type: 'success', header: 'The instances have their previous IAM roles again' }));
+  };
+  const partial = change.state ? summarize(change.state) : undefined;
+  const started = plan !== undefined;
 
   return (
     <Modal
@@ -118,11 +119,11 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
               <Button onClick={() => abort.current?.abort()}>Cancel</Button>
             ) : (
               <Button variant="link" onClick={onDismiss}>
-                {results ? 'Close' : 'Cancel'}
+                {started ? 'Close' : 'Cancel'}
               </Button>
             )}
-            {results && !running ? null : (
-              <Button variant="primary" disabled={!profile || !profile.roleName || running} loading={running} onClick={() => void apply()}>
+            {started && !running ? null : (
+              <Button variant="primary" disabled={!profile || !profile.roleName || running} loading={running || reading} onClick={() => void apply()}>
                 Attach IAM role
               </Button>
             )}
@@ -131,7 +132,7 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
       }
     >
       <SpaceBetween size="l">
-        {!results ? (
+        {!started ? (
           <>
             <FormField
               label="IAM role"
@@ -169,39 +170,47 @@ export function BulkAttachModal({ region, instances, onDismiss }: { region: stri
             ) : null}
           </>
         ) : null}
-        <Table
-          variant="embedded"
-          ariaLabels={{ tableLabel: 'Bulk attach results' }}
-          header={<Box variant="h3">{results ? 'Results' : 'Selected instances'}</Box>}
-          items={rows}
-          trackBy="instanceId"
-          columnDefinitions={[
-            { id: 'id', header: 'Instance ID', cell: (row) => row.instanceId, isRowHeader: true, minWidth: 190 },
-            { id: 'name', header: 'Name', cell: (row) => row.name || '–', minWidth: 150 },
-            { id: 'state', header: 'Instance state', cell: (row) => <InstanceStateIndicator state={row.state} />, minWidth: 130 },
-            {
-              id: 'result',
-              header: 'Result',
-              minWidth: 120,
-              cell: (row) => {
-                if (row.status) {
-                  const indicator = RESULT_INDICATORS[row.status];
-                  return <StatusIndicator type={indicator.type}>{indicator.text}</StatusIndicator>;
-                }
-                if (inProgress?.instanceId === row.instanceId) return <StatusIndicator type="loading">{inProgress.message}</StatusIndicator>;
-                return running ? <StatusIndicator type="pending">Waiting</StatusIndicator> : '–';
-              },
-            },
-            {
-              id: 'detail',
-              header: 'Details',
-              minWidth: 220,
-              cell: (row) => (row.status ? `${row.detail}${'errorCode' in row && row.errorCode ? ` (${row.errorCode})` : ''}` : ''),
-            },
-          ]}
-          wrapLines
-        />
-        {!results ? <CliEquivalent commands={commands} emptyText="Choose an IAM role to see the commands." /> : null}
+        {!started ? (
+          <Table
+            variant="embedded"
+            ariaLabels={{ tableLabel: 'Selected instances' }}
+            header={<Box variant="h3">Selected instances</Box>}
+            items={instances}
+            trackBy="instanceId"
+            columnDefinitions={[
+              { id: 'id', header: 'Instance ID', cell: (row) => row.instanceId, isRowHeader: true, minWidth: 190 },
+              { id: 'name', header: 'Name', cell: (row) => row.name || '–', minWidth: 150 },
+              { id: 'state', header: 'Instance state', cell: (row) => <InstanceStateIndicator state={row.state} />, minWidth: 130 },
+            ]}
+            wrapLines
+          />
+        ) : null}
+        {change.state ? (
+          <PlanProgress
+            label="Bulk attach progress"
+            state={change.state}
+            failureHeader="Not every instance was changed"
+            advice="Fix the cause and retry the remaining steps, or undo the completed ones."
+            actions={
+              partial?.failed && !running ? (
+                <SpaceBetween direction="horizontal" size="xs">
+                  <Button onClick={retryRemaining}>Retry the remaining steps</Button>
+                  {partial.completed.length > 0 ? <Button onClick={undoCompleted}>Undo the completed steps</Button> : null}
+                </SpaceBetween>
+              ) : null
+            }
+          />
+        ) : null}
+        {plan && plan.skipped.length > 0 ? (
+          <Alert type="info" header={`${plan.skipped.length} ${plan.skipped.length === 1 ? 'instance was' : 'instances were'} skipped`}>
+            <ul aria-label="Skipped instances">
+              {plan.skipped.map(({ target, reason }) => (
+                <li key={target.instanceId}>{`${target.instanceId}${target.name ? ` (${target.name})` : ''}: ${reason}`}</li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+        {!started ? <CliEquivalent commands={commands} emptyText="Choose an IAM role to see the commands." /> : null}
         {error ? <AwsErrorAlert error={error} context={{ action: 'ec2:DescribeIamInstanceProfileAssociations' }} /> : null}
       </SpaceBetween>
     </Modal>

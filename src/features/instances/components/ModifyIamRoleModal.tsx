@@ -9,8 +9,11 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { summarize, undoSteps, type PlanState } from '../../../aws/plan/run-plan.ts';
+import { usePlanRun } from '../../../aws/plan/use-plan-run.ts';
 import { ActionModal } from '../../../components/ActionModal.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
+import { PlanProgress } from '../../../components/PlanProgress.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { associationOperations } from '../api/change-association.ts';
 import { associationQueries } from '../api/describe-associations.ts';
@@ -19,9 +22,8 @@ import { invalidateInstanceProfiles } from '../../../aws/iam-queries.ts';
 import { ec2Keys } from '../api/keys.ts';
 import { ec2RoleQueries } from '../api/list-ec2-roles.ts';
 import { instanceProfileQueries, profileNameFromArn } from '../api/list-instance-profiles.ts';
-import { applyRolePlan, type ApplyOutcome, type ApplyProgress } from '../model/apply-plan.ts';
-import { cliEquivalent, planChangesSomething, planRoleChange, type RoleChoice, type RolePlan } from '../model/plan.ts';
-import { OperationCancelledError } from '../model/propagation.ts';
+import { roleStepRunner } from '../model/apply-plan.ts';
+import { planChangesSomething, planRoleChange, roleSteps, undoRoleStep, type RoleChoice, type RolePlan, type RoleStep } from '../model/plan.ts';
 import { NO_ROLE_VALUE, profileChoice, rolesWithoutProfile, type ProfileChoice } from '../model/profile-choices.ts';
 import { roleDisplayOf } from '../model/role-display.ts';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
@@ -34,29 +36,17 @@ import './instances.css';
 
 export const DETACH_CONFIRMATION = 'Detach';
 
-function progressText(progress: ApplyProgress): string {
-  switch (progress.phase) {
-    case 'detaching':
-      return 'Detaching the current IAM role…';
-    case 'attaching':
-      return `Attaching instance profile ${progress.profile.name}…`;
-    case 'waiting-for-iam':
-      return `Waiting for IAM to propagate… EC2 does not see instance profile ${progress.profile.name} yet (try ${progress.attempt}); retrying for up to 2 minutes.`;
-    case 'waiting-for-association':
-      return `Waiting for EC2: association ${progress.association.associationId} is ${progress.association.state}…`;
-  }
-}
-
-function successHeader(outcome: ApplyOutcome, plan: RolePlan, instanceLabel: string): string {
-  const profile = 'profile' in plan ? (plan.profile.roleName ?? plan.profile.name) : '';
-  switch (outcome) {
-    case 'attached':
-      return `IAM role ${profile} attached to ${instanceLabel}`;
-    case 'replaced':
-      return `IAM role of ${instanceLabel} replaced with ${profile}`;
-    case 'detached':
+function successHeader(plan: RolePlan, instanceLabel: string): string {
+  switch (plan.kind) {
+    case 'associate':
+      return `IAM role ${plan.profile.roleName ?? plan.profile.name} attached to ${instanceLabel}`;
+    case 'replace':
+    case 'disassociate-then-associate':
+      return `IAM role of ${instanceLabel} replaced with ${plan.profile.roleName ?? plan.profile.name}`;
+    case 'disassociate':
       return `IAM role detached from ${instanceLabel}`;
-    case 'unchanged':
+    case 'nothing':
+    case 'blocked':
       return `Nothing to change on ${instanceLabel}`;
   }
 }
@@ -84,8 +74,9 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
   const [touched, setTouched] = useState(false);
   const [step, setStep] = useState<'choose' | 'confirm-detach'>('choose');
   const [confirmation, setConfirmation] = useState('');
-  const [progress, setProgress] = useState<ApplyProgress | undefined>();
-  const [error, setError] = useState<unknown>();
+  const runner = useMemo(() => roleStepRunner(associationOperations(region)), [region]);
+  const change = usePlanRun(runner);
+  const [applied, setApplied] = useState<RolePlan | undefined>();
   const [cancelled, setCancelled] = useState(false);
   const abort = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => abort.current?.abort(), []);
@@ -103,30 +94,42 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
     return profile ? { kind: 'profile', profile: { name: profile.name, arn: profile.arn, ...(profile.roleName ? { roleName: profile.roleName } : {}) } } : undefined;
   });
   const plan = choice && association.isSuccess ? planRoleChange({ instanceId: instance.instanceId, state: instance.state, current, choice }) : undefined;
-  const running = progress !== undefined;
+  const running = change.running;
   const selectedProfileHasNoRole = choice?.kind === 'profile' && !choice.profile.roleName;
 
-  async function run(toApply: RolePlan) {
+  /** Runs steps of the plan (or its undo) until done or failed; done, the dialog reports and closes. */
+  async function execute(go: (signal: AbortSignal) => Promise<PlanState<RoleStep> | undefined>, successText: string) {
     const controller = new AbortController();
     abort.current = controller;
-    setError(undefined);
     setCancelled(false);
-    setProgress({ phase: toApply.kind === 'disassociate' ? 'detaching' : 'attaching', ...('profile' in toApply ? { profile: toApply.profile } : {}) } as ApplyProgress);
     try {
-      const outcome = await applyRolePlan(toApply, associationOperations(region), { signal: controller.signal, onProgress: setProgress });
-      await queryClient.invalidateQueries({ queryKey: ec2Keys.region(region) });
-      notify({ type: 'success', header: successHeader(outcome, toApply, instanceLabel) });
-      onDismiss();
-    } catch (failure) {
-      if (controller.signal.aborted || failure instanceof OperationCancelledError) setCancelled(true);
-      else setError(failure);
+      const state = await go(controller.signal);
+      if (!state) return;
+      if (summarize(state).finished) {
+        await queryClient.invalidateQueries({ queryKey: ec2Keys.region(region) });
+        notify({ type: 'success', header: successText });
+        onDismiss();
+        return;
+      }
+      setCancelled(controller.signal.aborted);
       setStep('choose');
       void queryClient.invalidateQueries({ queryKey: ec2Keys.region(region) });
     } finally {
       if (abort.current === controller) abort.current = undefined;
-      setProgress(undefined);
     }
   }
+
+  const run = (toApply: RolePlan) => {
+    setApplied(toApply);
+    void execute((signal) => change.start(roleSteps(toApply, region), signal), successHeader(toApply, instanceLabel));
+  };
+  const retryRemaining = () => {
+    if (applied) void execute((signal) => change.resume(signal), successHeader(applied, instanceLabel));
+  };
+  const undoCompleted = () => {
+    const done = change.state;
+    if (done) void execute((signal) => change.start(undoSteps(done, undoRoleStep), signal), `IAM role of ${instanceLabel} put back`);
+  };
 
   function apply() {
     if (!plan || !planChangesSomething(plan)) return;
@@ -135,7 +138,7 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
       setStep('confirm-detach');
       return;
     }
-    void run(plan);
+    run(plan);
   }
 
   const refreshing = profiles.isFetching || roles.isFetching;
@@ -143,28 +146,36 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
     void invalidateInstanceProfiles(queryClient);
   };
 
-  const progressArea = running ? (
-    <div role="status" aria-live="polite">
-      <SpaceBetween direction="horizontal" size="s" alignItems="center">
-        <StatusIndicator type={progress.phase === 'waiting-for-iam' ? 'pending' : 'loading'}>{progressText(progress)}</StatusIndicator>
-        <Button onClick={() => abort.current?.abort()}>Cancel</Button>
-      </SpaceBetween>
-    </div>
-  ) : null;
+  const partial = change.state ? summarize(change.state) : undefined;
+  const progressArea =
+    change.state && !cancelled ? (
+      <div role="status" aria-live="polite">
+        <SpaceBetween size="s">
+          <PlanProgress
+            label="Progress"
+            state={change.state}
+            failureHeader="The IAM role was changed only in part"
+            nothingDoneText="Nothing was changed. Fix the cause, then choose Apply again."
+            advice="Fix the cause and retry the remaining steps, or undo the completed ones."
+            actions={
+              partial?.failed && partial.completed.length > 0 ? (
+                <SpaceBetween direction="horizontal" size="xs">
+                  <Button onClick={retryRemaining} disabled={running}>
+                    Retry the remaining steps
+                  </Button>
+                  <Button onClick={undoCompleted} disabled={running}>
+                    Undo the completed steps
+                  </Button>
+                </SpaceBetween>
+              ) : null
+            }
+          />
+          {running ? <Button onClick={() => abort.current?.abort()}>Cancel</Button> : null}
+        </SpaceBetween>
+      </div>
+    ) : null;
 
-  const errorArea = error ? (
-    <AwsErrorAlert
-      error={error}
-      context={{
-        action:
-          plan?.kind === 'disassociate'
-            ? 'ec2:DisassociateIamInstanceProfile'
-            : plan?.kind === 'replace'
-              ? 'ec2:ReplaceIamInstanceProfileAssociation'
-              : 'ec2:AssociateIamInstanceProfile',
-      }}
-    />
-  ) : cancelled ? (
+  const errorArea = cancelled ? (
     <Alert type="warning" header="Cancelled">
       The console stopped waiting. A change EC2 had already accepted stays in effect: check the instance’s IAM role.
     </Alert>
@@ -198,7 +209,7 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
           </FormField>
           {progressArea}
           {errorArea}
-          <CliEquivalent commands={cliEquivalent(plan, region)} emptyText="" />
+          <CliEquivalent commands={roleSteps(plan, region).map((planned) => planned.cli)} emptyText="" />
         </SpaceBetween>
       </ActionModal>
     );
@@ -260,7 +271,7 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
             onChange={(option) => {
               setTouched(true);
               setSelected(option);
-              setError(undefined);
+              change.reset();
               setCancelled(false);
             }}
             disabled={running || !association.isSuccess}
@@ -277,7 +288,7 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
         ) : null}
         {progressArea}
         {errorArea}
-        <CliEquivalent commands={plan ? cliEquivalent(plan, region) : []} emptyText="Choose a different IAM role to see the command." />
+        <CliEquivalent commands={plan ? roleSteps(plan, region).map((planned) => planned.cli) : []} emptyText="Choose a different IAM role to see the command." />
         {choice?.kind === 'profile' && choice.profile.roleName ? (
           <ExportAsCodeSection key={choice.profile.arn} roleName={choice.profile.roleName} profileName={choice.profile.name} instanceId={instance.instanceId} />
         ) : null}

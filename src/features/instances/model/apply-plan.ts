@@ -1,9 +1,8 @@
+import type { StepRunner } from '../../../aws/plan/run-plan.ts';
 import type { AssociationOperations, ProfileAssociation, ProfileRef } from './association.ts';
-import type { RolePlan } from './plan.ts';
+import type { RoleStep } from './plan.ts';
 import { associateReconciled, disassociateReconciled, replaceReconciled } from './reconcile.ts';
 import { realClock, retryWhileIamPropagates, type Clock } from './propagation.ts';
-
-export type ApplyOutcome = 'attached' | 'replaced' | 'detached' | 'unchanged';
 
 export type ApplyProgress =
   | { phase: 'detaching' }
@@ -12,13 +11,30 @@ export type ApplyProgress =
   | { phase: 'waiting-for-association'; association: ProfileAssociation };
 
 export interface ApplyOptions {
-  signal?: AbortSignal;
   clock?: Clock;
-  onProgress?: (progress: ApplyProgress) => void;
   /** How long to wait for `associated` / gone before giving up (EC2 normally takes seconds). */
   settleTimeoutMs?: number;
   pollIntervalMs?: number;
   propagationTimeoutMs?: number;
+}
+
+interface StepContext extends ApplyOptions {
+  signal?: AbortSignal;
+  onProgress(progress: ApplyProgress): void;
+}
+
+/** What a running step is waiting for, in words, next to its title. */
+export function progressNote(progress: ApplyProgress): string {
+  switch (progress.phase) {
+    case 'detaching':
+      return 'Detaching the current IAM role…';
+    case 'attaching':
+      return `Attaching instance profile ${progress.profile.name}…`;
+    case 'waiting-for-iam':
+      return `Waiting for IAM to propagate… EC2 does not see instance profile ${progress.profile.name} yet (try ${progress.attempt}); retrying for up to 2 minutes.`;
+    case 'waiting-for-association':
+      return `Waiting for EC2: association ${progress.association.associationId} is ${progress.association.state}…`;
+  }
 }
 
 export class AssociationDidNotSettleError extends Error {
@@ -33,22 +49,34 @@ async function waitUntil(
   association: ProfileAssociation,
   done: (current: ProfileAssociation | undefined) => boolean,
   target: string,
-  options: ApplyOptions,
+  context: StepContext,
 ): Promise<ProfileAssociation | undefined> {
-  const clock = options.clock ?? realClock;
-  const deadline = clock.now() + (options.settleTimeoutMs ?? 60_000);
+  const clock = context.clock ?? realClock;
+  const deadline = clock.now() + (context.settleTimeoutMs ?? 60_000);
   let current: ProfileAssociation | undefined = association;
-  options.onProgress?.({ phase: 'waiting-for-association', association });
+  context.onProgress({ phase: 'waiting-for-association', association });
   for (;;) {
     if (done(current)) return current;
     if (clock.now() >= deadline) throw new AssociationDidNotSettleError(current ?? association, target);
-    await clock.sleep(options.pollIntervalMs ?? 1000, options.signal);
-    current = await ops.describeAssociation(association.associationId, options.signal);
-    if (current) options.onProgress?.({ phase: 'waiting-for-association', association: current });
+    await clock.sleep(context.pollIntervalMs ?? 1000, context.signal);
+    current = await ops.describeAssociation(association.associationId, context.signal);
+    if (current) context.onProgress({ phase: 'waiting-for-association', association: current });
   }
 }
 
-function waitAssociated(ops: AssociationOperations, association: ProfileAssociation, options: ApplyOptions) {
+async function attach(
+  call: (signal?: AbortSignal) => Promise<ProfileAssociation>,
+  profile: ProfileRef,
+  ops: AssociationOperations,
+  context: StepContext,
+): Promise<ProfileAssociation | undefined> {
+  context.onProgress({ phase: 'attaching', profile });
+  const association = await retryWhileIamPropagates(() => call(context.signal), {
+    ...(context.signal ? { signal: context.signal } : {}),
+    ...(context.clock ? { clock: context.clock } : {}),
+    ...(context.propagationTimeoutMs !== undefined ? { timeoutMs: context.propagationTimeoutMs } : {}),
+    onWaiting: (attempt) => context.onProgress({ phase: 'waiting-for-iam', profile, attempt }),
+  });
   return waitUntil(
     ops,
     association,
@@ -57,61 +85,37 @@ function waitAssociated(ops: AssociationOperations, association: ProfileAssociat
       return current.state === 'associated';
     },
     'attaching the role',
-    options,
+    context,
   );
 }
 
-function waitGone(ops: AssociationOperations, association: ProfileAssociation, options: ApplyOptions) {
-  return waitUntil(ops, association, (current) => !current || current.state === 'disassociated', 'detaching the role', options);
-}
-
-async function attach(
-  call: (signal?: AbortSignal) => Promise<ProfileAssociation>,
-  profile: ProfileRef,
-  ops: AssociationOperations,
-  options: ApplyOptions,
-): Promise<ProfileAssociation | undefined> {
-  options.onProgress?.({ phase: 'attaching', profile });
-  const association = await retryWhileIamPropagates(() => call(options.signal), {
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.propagationTimeoutMs !== undefined ? { timeoutMs: options.propagationTimeoutMs } : {}),
-    onWaiting: (attempt) => options.onProgress?.({ phase: 'waiting-for-iam', profile, attempt }),
-  });
-  return waitAssociated(ops, association, options);
-}
-
-async function detach(ops: AssociationOperations, associationId: string, options: ApplyOptions): Promise<void> {
-  options.onProgress?.({ phase: 'detaching' });
-  const leaving = await disassociateReconciled(ops, associationId, options.signal);
-  if (leaving) await waitGone(ops, leaving, options);
+async function detach(ops: AssociationOperations, associationId: string, context: StepContext): Promise<void> {
+  context.onProgress({ phase: 'detaching' });
+  const leaving = await disassociateReconciled(ops, associationId, context.signal);
+  if (leaving) await waitUntil(ops, leaving, (current) => !current || current.state === 'disassociated', 'detaching the role', context);
 }
 
 /**
- * Carries out a plan: the EC2 calls, the IAM-propagation retries, and the wait until EC2 reports the
- * association `associated` (or gone, for a detach), so the caller can show the final state. Each EC2 call is
- * reconciled (model/reconcile.ts): a call repeated after a lost reply counts as done when EC2 already shows its
- * effect, so nothing is done twice.
+ * Makes the EC2 calls of role steps for the shared plan runner: the call, the IAM-propagation retries, and the wait
+ * until EC2 reports the association `associated` (or gone, for a detach), so what is shown is the final state. An
+ * attach or replace returns the association it left, which is what undoes it.
+ *
+ * Each EC2 call is reconciled inside the step (model/reconcile.ts), not by the runner's hook: a call repeated after
+ * a lost reply counts as done when EC2 already shows its effect, and the step then goes on to wait for that
+ * association, which only the step has in hand.
  */
-export async function applyRolePlan(plan: RolePlan, ops: AssociationOperations, options: ApplyOptions = {}): Promise<ApplyOutcome> {
-  switch (plan.kind) {
-    case 'nothing':
-      return 'unchanged';
-    case 'blocked':
-      throw new Error(plan.reason);
-    case 'associate':
-      await attach((signal) => associateReconciled(ops, plan.instanceId, plan.profile, signal), plan.profile, ops, options);
-      return 'attached';
-    case 'replace':
-      await attach((signal) => replaceReconciled(ops, plan.instanceId, plan.associationId, plan.profile, signal), plan.profile, ops, options);
-      return 'replaced';
-    case 'disassociate-then-associate': {
-      await detach(ops, plan.associationId, options);
-      await attach((signal) => associateReconciled(ops, plan.instanceId, plan.profile, signal), plan.profile, ops, options);
-      return 'replaced';
-    }
-    case 'disassociate':
-      await detach(ops, plan.associationId, options);
-      return 'detached';
-  }
+export function roleStepRunner(ops: AssociationOperations, options: ApplyOptions = {}): StepRunner<RoleStep> {
+  return {
+    async send(step, { signal, note }) {
+      const context: StepContext = { ...options, ...(signal ? { signal } : {}), onProgress: (progress) => note(progressNote(progress)) };
+      switch (step.operation) {
+        case 'AssociateIamInstanceProfile':
+          return attach((callSignal) => associateReconciled(ops, step.instanceId, step.profile, callSignal), step.profile, ops, context);
+        case 'ReplaceIamInstanceProfileAssociation':
+          return attach((callSignal) => replaceReconciled(ops, step.instanceId, step.associationId, step.profile, callSignal), step.profile, ops, context);
+        case 'DisassociateIamInstanceProfile':
+          return detach(ops, step.associationId, context);
+      }
+    },
+  };
 }

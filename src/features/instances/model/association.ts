@@ -28,6 +28,6 @@ export interface AssociationOperations {
 }
 
 /** The association that counts for an instance: one being set up or in place, not one on its way out. */
-export function activeAssociation(associations: ProfileAssociation[]): ProfileAssociation | undefined {
+export function activeAssociation(associations: readonly ProfileAssociation[]): ProfileAssociation | undefined {
   return associations.find((association) => association.state === 'associated' || association.state === 'associating');
 }

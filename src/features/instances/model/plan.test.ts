@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileAssociation } from './association.ts';
-import { cliEquivalent, planRoleChange } from './plan.ts';
+import { planRoleChange, roleSteps, undoRoleStep, type RolePlan } from './plan.ts';
+
+const cliEquivalent = (plan: RolePlan, region: string) => roleSteps(plan, region).map((step) => step.cli);
 import { BATCH, WEB } from './test-support.ts';
 
 const current: ProfileAssociation = {
@@ -17,7 +19,7 @@ describe('planRoleChange', () => {
     const plan = planRoleChange({ instanceId, state: 'running', current: undefined, choice: { kind: 'profile', profile: WEB } });
     expect(plan).toEqual({ kind: 'associate', instanceId, profile: WEB });
     expect(cliEquivalent(plan, 'us-east-1')).toEqual([
-      'aws ec2 associate-iam-instance-profile --region us-east-1 --instance-id i-1234567890abcdef0 --iam-instance-profile Name="WebServerRole"',
+      'aws ec2 associate-iam-instance-profile --region us-east-1 --instance-id i-1234567890abcdef0 --iam-instance-profile Name=WebServerRole',
     ]);
   });
 
@@ -27,10 +29,10 @@ describe('planRoleChange', () => {
     expect(stopped.kind).toBe('disassociate-then-associate');
     expect(cliEquivalent(stopped, 'eu-west-1')).toEqual([
       'aws ec2 disassociate-iam-instance-profile --region eu-west-1 --association-id iip-assoc-0dbd8529a48294120',
-      'aws ec2 associate-iam-instance-profile --region eu-west-1 --instance-id i-1234567890abcdef0 --iam-instance-profile Name="BatchWorkerRole"',
+      'aws ec2 associate-iam-instance-profile --region eu-west-1 --instance-id i-1234567890abcdef0 --iam-instance-profile Name=BatchWorkerRole',
     ]);
     expect(cliEquivalent(planRoleChange({ instanceId, state: 'running', current, choice: { kind: 'profile', profile: BATCH } }), 'us-east-1')[0]).toBe(
-      'aws ec2 replace-iam-instance-profile-association --region us-east-1 --association-id iip-assoc-0dbd8529a48294120 --iam-instance-profile Name="BatchWorkerRole"',
+      'aws ec2 replace-iam-instance-profile-association --region us-east-1 --association-id iip-assoc-0dbd8529a48294120 --iam-instance-profile Name=BatchWorkerRole',
     );
   });
 
@@ -39,6 +41,7 @@ describe('planRoleChange', () => {
       kind: 'disassociate',
       instanceId,
       associationId: current.associationId,
+      previous: { name: 'WebServerRole', arn: WEB.arn },
     });
     expect(planRoleChange({ instanceId, state: 'running', current: undefined, choice: { kind: 'none' } }).kind).toBe('nothing');
     expect(planRoleChange({ instanceId, state: 'running', current, choice: { kind: 'profile', profile: WEB } }).kind).toBe('nothing');
@@ -49,5 +52,24 @@ describe('planRoleChange', () => {
     expect(plan.kind).toBe('blocked');
     expect(plan.kind === 'blocked' && plan.reason).toMatch(state === 'shutting-down' ? /shutting down/ : new RegExp(state));
     expect(cliEquivalent(plan, 'us-east-1')).toEqual([]);
+  });
+});
+
+describe('undoRoleStep', () => {
+  const made = (profileArn: string): ProfileAssociation => ({ ...current, associationId: 'iip-assoc-new', profileArn });
+
+  it('detaches what an attach made, replaces back what a replace made, and re-attaches what a detach removed', () => {
+    const [attach] = roleSteps(planRoleChange({ instanceId, state: 'running', current: undefined, choice: { kind: 'profile', profile: WEB } }), 'us-east-1');
+    expect(undoRoleStep(attach!, made(WEB.arn))?.cli).toBe('aws ec2 disassociate-iam-instance-profile --region us-east-1 --association-id iip-assoc-new');
+
+    const [replace] = roleSteps(planRoleChange({ instanceId, state: 'running', current, choice: { kind: 'profile', profile: BATCH } }), 'us-east-1');
+    expect(undoRoleStep(replace!, made(BATCH.arn))?.cli).toBe(
+      'aws ec2 replace-iam-instance-profile-association --region us-east-1 --association-id iip-assoc-new --iam-instance-profile Name=WebServerRole',
+    );
+
+    const [detach] = roleSteps(planRoleChange({ instanceId, state: 'stopped', current, choice: { kind: 'none' } }), 'us-east-1');
+    expect(undoRoleStep(detach!, undefined)?.cli).toBe(
+      `aws ec2 associate-iam-instance-profile --region us-east-1 --instance-id ${instanceId} --iam-instance-profile Name=WebServerRole`,
+    );
   });
 });

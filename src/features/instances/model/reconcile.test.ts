@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileAssociation } from './association.ts';
-import { applyRolePlan } from './apply-plan.ts';
-import { attachToMany } from './bulk.ts';
-import { planRoleChange } from './plan.ts';
+import { planState, runPlan, summarize } from '../../../aws/plan/run-plan.ts';
+import { roleStepRunner } from './apply-plan.ts';
+import { planBulkAttach } from './bulk.ts';
+import { planRoleChange, roleSteps, type RolePlan, type RoleStep } from './plan.ts';
 import { associateWasDone, disassociateWasDone, replaceWasDone } from './reconcile.ts';
 import { BATCH, fakeClock, fakeEc2, WEB } from './test-support.ts';
 
@@ -38,13 +39,19 @@ describe('reconcile decisions', () => {
   });
 });
 
-describe('applyRolePlan after a lost reply', () => {
+/** Runs the steps on the shared plan runner. */
+async function applySteps(steps: RoleStep[], ec2: ReturnType<typeof fakeEc2>) {
+  return summarize(await runPlan(planState(steps), roleStepRunner(ec2.ops, { clock: fakeClock() })));
+}
+const apply = (plan: RolePlan, ec2: ReturnType<typeof fakeEc2>) => applySteps(roleSteps(plan, 'us-east-1'), ec2);
+
+describe('role steps after a lost reply', () => {
   const planFor = (current: ProfileAssociation | undefined, state = 'running', profile = WEB) =>
     planRoleChange({ instanceId: 'i-1', state, current, choice: { kind: 'profile', profile } });
 
   it('associate: the repeated call meets IncorrectState; the association it made counts, and there is only one', async () => {
     const ec2 = fakeEc2({ lostReply: ['associate'] });
-    expect(await applyRolePlan(planFor(undefined), ec2.ops, { clock: fakeClock() })).toBe('attached');
+    expect((await apply(planFor(undefined), ec2)).finished).toBe(true);
     expect(ec2.calls).toEqual(['associate i-1 WebServerRole', 'describe-associations i-1']);
     expect([...ec2.associations.values()].map((a) => [a.profileArn, a.state])).toEqual([[WEB.arn, 'associated']]);
   });
@@ -52,21 +59,21 @@ describe('applyRolePlan after a lost reply', () => {
   it('associate: an association of another profile is not ours, and the error is shown', async () => {
     const ec2 = fakeEc2();
     ec2.seed('i-1', BATCH); // made by someone else after the dialog read the instance
-    await expect(applyRolePlan(planFor(undefined), ec2.ops, { clock: fakeClock() })).rejects.toMatchObject({ name: 'IncorrectState' });
+    expect((await apply(planFor(undefined), ec2)).failed?.error).toMatchObject({ name: 'IncorrectState' });
     expect([...ec2.associations.values()].map((a) => a.profileArn)).toEqual([BATCH.arn]);
   });
 
   it('replace: the repeated call meets InvalidAssociationID.NotFound; the new association counts', async () => {
     const ec2 = fakeEc2({ lostReply: ['replace'] });
     const current = ec2.seed('i-1', BATCH);
-    expect(await applyRolePlan(planFor(current), ec2.ops, { clock: fakeClock() })).toBe('replaced');
+    expect((await apply(planFor(current), ec2)).finished).toBe(true);
     expect([...ec2.associations.values()].map((a) => [a.profileArn, a.state])).toEqual([[WEB.arn, 'associated']]);
   });
 
   it('detach then attach on a stopped instance, both replies lost: each call counts once', async () => {
     const ec2 = fakeEc2({ lostReply: ['disassociate', 'associate'] });
     const current = ec2.seed('i-1', BATCH);
-    expect(await applyRolePlan(planFor(current, 'stopped'), ec2.ops, { clock: fakeClock() })).toBe('replaced');
+    expect((await apply(planFor(current, 'stopped'), ec2)).finished).toBe(true);
     expect([...ec2.associations.values()].map((a) => [a.profileArn, a.state])).toEqual([[WEB.arn, 'associated']]);
   });
 
@@ -74,14 +81,14 @@ describe('applyRolePlan after a lost reply', () => {
     const ec2 = fakeEc2({ lostReply: ['disassociate'] });
     const current = ec2.seed('i-1', WEB);
     const plan = planRoleChange({ instanceId: 'i-1', state: 'running', current, choice: { kind: 'none' } });
-    expect(await applyRolePlan(plan, ec2.ops, { clock: fakeClock() })).toBe('detached');
+    expect((await apply(plan, ec2)).finished).toBe(true);
     expect(ec2.associations.size).toBe(0);
   });
 
   it('bulk attach: a lost reply is an attached instance, not a failure', async () => {
     const ec2 = fakeEc2({ lostReply: ['associate'] });
-    const results = await attachToMany([{ instanceId: 'i-1', name: 'a', state: 'running' }], WEB, [], ec2.ops, { clock: fakeClock() });
-    expect(results.map((r) => r.status)).toEqual(['attached']);
+    const { steps } = planBulkAttach([{ instanceId: 'i-1', name: 'a', state: 'running' }], WEB, [], 'us-east-1');
+    expect((await applySteps(steps, ec2)).finished).toBe(true);
     expect(ec2.associations.size).toBe(1);
   });
 });

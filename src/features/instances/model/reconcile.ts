@@ -6,7 +6,7 @@
  * On exactly those answers we read the instance's associations and count the call as done only when they are
  * what the call itself would have left; anything else shows the original error.
  */
-import { describeAwsError } from '../../../aws/errors.ts';
+import { awsErrorCode } from '../../../aws/errors.ts';
 import type { AssociationOperations, ProfileAssociation, ProfileRef } from './association.ts';
 
 const REPEATED_CALL_CODES: ReadonlySet<string> = new Set(['IncorrectState', 'InvalidAssociationID.NotFound']);
@@ -44,7 +44,7 @@ export function disassociateWasDone(association: ProfileAssociation | undefined)
 }
 
 function isRepeatedCallAnswer(error: unknown): boolean {
-  return REPEATED_CALL_CODES.has(describeAwsError(error).code);
+  return REPEATED_CALL_CODES.has(awsErrorCode(error));
 }
 
 /** AssociateIamInstanceProfile, reconciled as described above. */
@@ -52,7 +52,7 @@ export async function associateReconciled(ops: AssociationOperations, instanceId
   try {
     return await ops.associate(instanceId, profile, signal);
   } catch (error) {
-    if (describeAwsError(error).code !== 'IncorrectState') throw error;
+    if (awsErrorCode(error) !== 'IncorrectState') throw error;
     const done = associateWasDone(await readOr(error, () => ops.associationsOfInstance(instanceId, signal)), instanceId, profile);
     if (!done) throw error;
     return done;

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ListPolicyTagsCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
-import type { PolicyTag } from '../model/cli.ts';
+import type { PolicyTag } from '../model/changes.ts';
 import { signalOption } from '../../../aws/iam-queries.ts';
 import { policyKeys } from '../../../aws/policy-keys.ts';
 

@@ -3,9 +3,9 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { ActionModal } from '../../../components/ActionModal.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
+import { PlanProgress } from '../../../components/PlanProgress.tsx';
 import { usePolicyChangeRun } from '../api/use-policy-changes.ts';
 import { describeChange, type PolicyChange } from '../model/changes.ts';
-import { ChangeSteps } from './ChangeSteps.tsx';
 
 export interface ConfirmChangesModalProps {
   arn: string;
@@ -26,13 +26,12 @@ export interface ConfirmChangesModalProps {
 export function ConfirmChangesModal({ arn, header, children, changes, confirmLabel, successText, disabled, onDismiss, onDone }: ConfirmChangesModalProps) {
   const notifications = useNotifications();
   const run = usePolicyChangeRun(arn);
-  const started = run.steps.length > 0;
-  const commands = (started ? run.steps.map((step) => step.change) : changes).map((change) => describeChange(arn, change).cli);
+  const commands = run.state ? run.state.steps.map((item) => item.step.cli) : changes.map((change) => describeChange(arn, change).cli);
 
   const confirm = async () => {
     if (run.running) return;
-    const outcome = started ? await run.retry() : await run.start(changes);
-    if (outcome.ok) {
+    const outcome = run.state ? await run.retry() : await run.start(changes);
+    if (outcome?.ok) {
       notifications.notify({ type: 'success', header: successText });
       onDone?.();
       onDismiss();
@@ -51,8 +50,17 @@ export function ConfirmChangesModal({ arn, header, children, changes, confirmLab
       onDismiss={onDismiss}
     >
       <SpaceBetween size="m">
-        {started ? null : children}
-        {started ? <ChangeSteps steps={run.steps} label={`${header}: steps`} /> : null}
+        {run.state ? (
+          <PlanProgress
+            label={`${header}: steps`}
+            state={run.state}
+            failureHeader="Not every change was made"
+            nothingDoneText="Nothing was changed. Fix the cause, then choose Retry."
+            advice="Fix the cause and choose Retry to continue from the failed step."
+          />
+        ) : (
+          children
+        )}
         <CliEquivalent commands={commands} />
       </SpaceBetween>
     </ActionModal>

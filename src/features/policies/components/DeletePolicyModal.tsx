@@ -14,11 +14,11 @@ import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { TextField } from '../../../components/FormFields.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
+import { PlanProgress } from '../../../components/PlanProgress.tsx';
 import { policyEntitiesQueries } from '../api/list-entities-for-policy.ts';
 import { policyVersionsQueries } from '../api/list-policy-versions.ts';
 import { usePolicyChangeRun } from '../api/use-policy-changes.ts';
 import { deletePolicyPlan, describeChange, type AttachedEntity } from '../model/changes.ts';
-import { ChangeSteps } from './ChangeSteps.tsx';
 
 export function entityText(entity: AttachedEntity): string {
   const type = entity.type === 'role' ? 'Role' : entity.type === 'user' ? 'User' : 'Group';
@@ -36,15 +36,15 @@ export function DeletePolicyModal({ arn, name, onDismiss, onDeleted }: { arn: st
   const loading = entities.isPending || versions.isPending;
   const attached = entities.data ?? [];
   // Without the lists (e.g. a viewer may lack a List permission), try DeletePolicy alone and let IAM answer.
-  const plan = run.steps.length > 0 ? run.steps.map((step) => step.change) : deletePolicyPlan(attached, versions.data ?? []);
+  const plan = run.state ? run.state.steps.map((item) => item.step.change) : deletePolicyPlan(attached, versions.data ?? []);
   const mustDetach = attached.length > 0;
-  const started = run.steps.length > 0;
+  const started = run.state !== undefined;
   const nonDefault = (versions.data ?? []).filter((version) => !version.isDefault).length;
 
   const submit = handleSubmit(async () => {
     if (run.running) return;
     const outcome = started ? await run.retry() : await run.start(plan);
-    if (outcome.ok) {
+    if (outcome?.ok) {
       notifications.notify({ type: 'success', header: `Policy ${name} deleted.` });
       onDeleted();
     }
@@ -81,7 +81,15 @@ export function DeletePolicyModal({ arn, name, onDismiss, onDeleted }: { arn: st
             {nonDefault === 1 ? ' Its non-default version is deleted first, as IAM requires.' : nonDefault > 1 ? ` Its ${nonDefault} non-default versions are deleted first, as IAM requires.` : ''}
           </Box>
         ) : null}
-        {started ? <ChangeSteps steps={run.steps} label="Deletion steps" /> : null}
+        {run.state ? (
+          <PlanProgress
+            label="Deletion steps"
+            state={run.state}
+            failureHeader="Deletion stopped"
+            nothingDoneText="Nothing was changed. Fix the cause, then choose Retry."
+            advice="Fix the cause and choose Retry to continue from the failed step."
+          />
+        ) : null}
         {!started ? (
           <TextField
             control={control}

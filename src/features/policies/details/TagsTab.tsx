@@ -14,7 +14,7 @@ import { ConfirmChangesModal } from '../components/ConfirmChangesModal.tsx';
 import { FORM_MODE } from '../../../components/FormFields.tsx';
 import { TagsEditor, type TagsFormValues } from '../../../components/TagsEditor.tsx';
 import { tagChanges } from '../model/changes.ts';
-import type { PolicyTag } from '../model/cli.ts';
+import type { PolicyTag } from '../model/changes.ts';
 
 function ManageTagsModal({ policy, tags, onDismiss }: { policy: PolicyDetails; tags: PolicyTag[]; onDismiss: () => void }) {
   const { control, formState } = useForm<TagsFormValues>({ ...FORM_MODE, defaultValues: { tags } });

@@ -21,7 +21,7 @@ import { documentBlocker, PolicyDocumentField } from '../../../iam-policies/comp
 import { EMPTY_POLICY_TEMPLATE, validateNewPolicyDescription, validateNewPolicyName } from '../../../iam-policies/policy-form-rules.ts';
 import { asRule, FORM_MODE, TextField } from '../../../components/FormFields.tsx';
 import { TagsEditor } from '../../../components/TagsEditor.tsx';
-import { policyCli, type PolicyTag } from '../model/cli.ts';
+import { createPolicyCli, type PolicyTag } from '../model/changes.ts';
 import { policyDetailsHref } from '../model/routes.ts';
 
 /** What the page keeps when the session ends under it. */
@@ -131,7 +131,7 @@ export default function CreatePolicyPage() {
           </Container>
           {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: 'iam:CreatePolicy' }} /> : null}
           <Container>
-            <CliEquivalent commands={[policyCli.createPolicy({ name: name || '<policy-name>', description, document, tags })]} />
+            <CliEquivalent commands={[createPolicyCli({ name: name || '<policy-name>', description, document, tags })]} />
           </Container>
         </SpaceBetween>
       </Form>

@@ -21,6 +21,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { FORM_MODE } from '../../../components/FormFields.tsx';
+import { PlanProgress } from '../../../components/PlanProgress.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { policyDetailQueries, type PolicyDetails } from '../api/get-policy.ts';
@@ -28,7 +29,6 @@ import { policyVersionQueries } from '../api/get-policy-version.ts';
 import { policyVersionsQueries } from '../api/list-policy-versions.ts';
 import { usePolicyChangeRun } from '../api/use-policy-changes.ts';
 import type { Finding } from '../../../iam-policies/checks/findings.ts';
-import { ChangeSteps } from '../components/ChangeSteps.tsx';
 import { documentBlocker, PolicyDocumentField } from '../../../iam-policies/components/PolicyDocumentField.tsx';
 import { RouterLink } from '../../../components/RouterLink.tsx';
 import { describeChange, editPolicyPlan } from '../model/changes.ts';
@@ -53,7 +53,7 @@ function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; 
   });
   const [document, deleteOldest] = useWatch({ control, name: ['document', 'deleteOldest'] });
   // Kept only while the save changed nothing in AWS (a step done means the policy itself changed).
-  const changedPolicy = run.steps.some((step) => step.status === 'done');
+  const changedPolicy = run.state?.steps.some((item) => item.status === 'done' || item.status === 'already-done') ?? false;
   const draft = useMemo(() => (document === initialDocument || changedPolicy ? undefined : { document }), [document, initialDocument, changedPolicy]);
   useKeptDraft(draftKey, draft);
   const [findings, setFindings] = useState<Finding[] | undefined>(undefined);
@@ -64,13 +64,14 @@ function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; 
 
   const atLimit = versions.length >= MAX_POLICY_VERSIONS;
   const oldest = versionToMakeRoomFor(versions);
-  const plan = run.steps.length > 0 ? run.steps.map((step) => step.change) : editPolicyPlan(document, atLimit && deleteOldest ? oldest?.versionId : undefined);
+  const plan = run.state ? run.state.steps.map((item) => item.step.change) : editPolicyPlan(document, atLimit && deleteOldest ? oldest?.versionId : undefined);
 
   const save = handleSubmit(async () => {
     if (run.running) return;
-    const outcome = run.steps.length > 0 ? await run.retry() : await run.start(plan);
-    if (outcome.ok) {
-      const created = outcome.steps.find((step) => step.change.kind === 'create-version')?.result;
+    const outcome = run.state ? await run.retry() : await run.start(plan);
+    if (outcome?.ok) {
+      const output = outcome.state.steps.find((item) => item.step.change.kind === 'create-version')?.output;
+      const created = typeof output === 'string' ? output : undefined;
       notifications.notify({ type: 'success', header: `Policy ${policy.name} updated${created ? `: version ${created} is now the default` : ''}.` });
       void navigate(policyDetailsHref(policy.arn));
     }
@@ -113,7 +114,7 @@ function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; 
                       value || `The policy has ${MAX_POLICY_VERSIONS} versions. Allow deleting ${oldest.versionId} first, or delete a version yourself.`,
                   }}
                   render={({ field }) => (
-                    <Checkbox checked={field.value} disabled={run.steps.length > 0} onChange={({ detail }) => field.onChange(detail.checked)}>
+                    <Checkbox checked={field.value} disabled={run.state !== undefined} onChange={({ detail }) => field.onChange(detail.checked)}>
                       Delete version {oldest.versionId} before saving
                     </Checkbox>
                   )}
@@ -138,9 +139,15 @@ function Editor({ policy, initialDocument, versions }: { policy: PolicyDetails; 
             }}
           />
         </Container>
-        {run.steps.length > 0 ? (
+        {run.state ? (
           <Container header={<Header variant="h2">Progress</Header>}>
-            <ChangeSteps steps={run.steps} label="Edit steps" />
+            <PlanProgress
+              label="Edit steps"
+              state={run.state}
+              failureHeader="The policy was changed only in part"
+              nothingDoneText="Nothing was changed. Fix the cause, then choose Retry."
+              advice="Fix the cause and choose Retry to continue from the failed step."
+            />
           </Container>
         ) : null}
         <Container>

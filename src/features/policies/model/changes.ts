@@ -1,10 +1,20 @@
 /**
- * Every change the policy pages make, as data: plans are lists of changes (pure, testable), and one executor
- * (api/execute-change.ts) turns each into its IAM call. Each change knows its words, its IAM action (to name the
- * missing permission when AWS refuses) and its AWS CLI equivalent.
+ * Every change the policy pages make, as data: plans are lists of changes (pure, testable), run as steps of the
+ * shared plan runner (api/use-policy-changes.ts), whose executor (api/execute-change.ts) turns each into its IAM
+ * call. Each change knows its words, its IAM action (to name the missing permission when AWS refuses) and its AWS
+ * CLI equivalent.
  */
-import { policyCli, type EntityType, type EntityUsage, type PolicyTag } from './cli.ts';
+import { awsCli, compactJson } from '../../../aws/cli.ts';
+import type { PlanStep } from '../../../aws/plan/run-plan.ts';
 import { sortVersionsNewestFirst, type PolicyVersionSummary } from './versions.ts';
+
+export interface PolicyTag {
+  key: string;
+  value: string;
+}
+
+export type EntityType = 'role' | 'user' | 'group';
+export type EntityUsage = 'PermissionsPolicy' | 'PermissionsBoundary';
 
 export interface AttachedEntity {
   type: EntityType;
@@ -38,17 +48,25 @@ export interface ChangeDescription {
   cli: string;
 }
 
+const sdkTags = (tags: readonly PolicyTag[]) => tags.map((tag) => ({ Key: tag.key, Value: tag.value }));
+
 export function describeChange(policyArn: string, change: PolicyChange): ChangeDescription {
+  const cli = (operation: string, input: object) => awsCli('iam', operation, { PolicyArn: policyArn, ...input });
   switch (change.kind) {
     case 'detach': {
       const { entity } = change;
+      const action = entityAction(entity);
+      const entityName = { [`${entity.type[0]!.toUpperCase()}${entity.type.slice(1)}Name`]: entity.name };
       return {
         label:
           entity.usage === 'PermissionsBoundary'
             ? `Remove the permissions boundary from ${ENTITY_WORD[entity.type]} ${entity.name}`
             : `Detach from ${ENTITY_WORD[entity.type]} ${entity.name}`,
-        action: entityAction(entity),
-        cli: policyCli.detach(policyArn, entity),
+        action,
+        cli:
+          entity.usage === 'PermissionsBoundary'
+            ? awsCli('iam', action.slice('iam:'.length), entityName)
+            : awsCli('iam', action.slice('iam:'.length), { ...entityName, PolicyArn: policyArn }),
       };
     }
     case 'delete-version':
@@ -56,39 +74,60 @@ export function describeChange(policyArn: string, change: PolicyChange): ChangeD
         label: `Delete version ${change.versionId}`,
         action: 'iam:DeletePolicyVersion',
         resource: policyArn,
-        cli: policyCli.deletePolicyVersion(policyArn, change.versionId),
+        cli: cli('DeletePolicyVersion', { VersionId: change.versionId }),
       };
     case 'create-version':
       return {
         label: 'Create a new version and make it the default',
         action: 'iam:CreatePolicyVersion',
         resource: policyArn,
-        cli: policyCli.createPolicyVersion(policyArn, change.document),
+        cli: cli('CreatePolicyVersion', { PolicyDocument: compactJson(change.document), SetAsDefault: true }),
       };
     case 'set-default':
       return {
         label: `Make version ${change.versionId} the default`,
         action: 'iam:SetDefaultPolicyVersion',
         resource: policyArn,
-        cli: policyCli.setDefaultPolicyVersion(policyArn, change.versionId),
+        cli: cli('SetDefaultPolicyVersion', { VersionId: change.versionId }),
       };
     case 'delete-policy':
-      return { label: 'Delete the policy', action: 'iam:DeletePolicy', resource: policyArn, cli: policyCli.deletePolicy(policyArn) };
+      return { label: 'Delete the policy', action: 'iam:DeletePolicy', resource: policyArn, cli: cli('DeletePolicy', {}) };
     case 'tag':
       return {
         label: `Add or update ${change.tags.length === 1 ? 'tag' : `${change.tags.length} tags`} ${change.tags.map((tag) => tag.key).join(', ')}`,
         action: 'iam:TagPolicy',
         resource: policyArn,
-        cli: policyCli.tagPolicy(policyArn, change.tags),
+        cli: cli('TagPolicy', { Tags: sdkTags(change.tags) }),
       };
     case 'untag':
       return {
         label: `Remove ${change.keys.length === 1 ? 'tag' : 'tags'} ${change.keys.join(', ')}`,
         action: 'iam:UntagPolicy',
         resource: policyArn,
-        cli: policyCli.untagPolicy(policyArn, change.keys),
+        cli: cli('UntagPolicy', { TagKeys: change.keys }),
       };
   }
+}
+
+/** A change as a step of the shared plan runner. */
+export type PolicyStep = PlanStep & { policyArn: string; change: PolicyChange };
+
+export function policySteps(policyArn: string, changes: readonly PolicyChange[]): PolicyStep[] {
+  return changes.map((change, index) => {
+    const { label, action, resource, cli } = describeChange(policyArn, change);
+    return { id: `${index}:${change.kind}`, title: label, cli, context: { action, ...(resource ? { resource } : {}) }, policyArn, change };
+  });
+}
+
+/** The CLI equivalent of CreatePolicy, for the create page (a single call, not a plan). */
+export function createPolicyCli(input: { name: string; description: string; document: string; path?: string; tags: readonly PolicyTag[] }): string {
+  return awsCli('iam', 'CreatePolicy', {
+    PolicyName: input.name,
+    Path: input.path && input.path !== '/' ? input.path : undefined,
+    Description: input.description !== '' ? input.description : undefined,
+    PolicyDocument: compactJson(input.document),
+    Tags: input.tags.length > 0 ? sdkTags(input.tags) : undefined,
+  });
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   RemoveRoleFromInstanceProfileCommand,
 } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
+import type { PlanStep, StepRunner } from '../../../aws/plan/run-plan.ts';
 import type { StepCall } from '../create/model/create-plan.ts';
 import type { DeleteStepCall } from '../model/delete-plan.ts';
 
@@ -57,3 +58,12 @@ export async function sendRoleCall(call: StepCall | DeleteStepCall): Promise<voi
       return;
   }
 }
+
+/**
+ * Runs deletions ("Delete role", and "Delete what was created" after a failed create). A removal answered
+ * NoSuchEntity is done: what it removes is gone (its own earlier copy whose reply was lost, or someone was faster).
+ */
+export const roleRemovalRunner: StepRunner<PlanStep & (StepCall | DeleteStepCall)> = {
+  send: (step) => sendRoleCall(step),
+  reconcile: (_step, code) => code === 'NoSuchEntity',
+};

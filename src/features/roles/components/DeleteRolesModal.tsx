@@ -1,7 +1,8 @@
 /**
  * "Delete role" as the IAM console does it: confirm by typing the role name (or "delete" for several roles),
- * see which instances still use the role, then each cleanup call and DeleteRole, step by step. A failure stops
- * the run and says what is left; Retry continues from the failed step.
+ * see which instances still use the role, then each cleanup call and DeleteRole, step by step on the shared plan
+ * runner. A failure stops the run and says what is left; Retry continues from the failed step. There is no undo:
+ * a deleted role cannot be brought back.
  */
 import { useState } from 'react';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,13 +13,16 @@ import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useRuntimeConfig } from '../../../config/runtime-config-context.tsx';
 import { describeAwsError } from '../../../aws/errors.ts';
+import { planState, summarize, type PlanState } from '../../../aws/plan/run-plan.ts';
+import { usePlanRun } from '../../../aws/plan/use-plan-run.ts';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { CliEquivalent } from '../../../components/CliEquivalent.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
-import { sendRoleCall } from '../api/send-role-call.ts';
+import { PlanProgress } from '../../../components/PlanProgress.tsx';
+import { roleRemovalRunner } from '../api/send-role-call.ts';
 import { roleDetailQueries } from '../api/get-role.ts';
 import { roleInstanceQueries, type InstanceUsingRole } from '../api/instances-using-roles.ts';
 import { invalidateProfiles } from '../api/invalidate.ts';
@@ -26,17 +30,9 @@ import { roleKeys } from '../../../aws/iam-queries.ts';
 import { attachedPolicyQueries } from '../api/list-attached-role-policies.ts';
 import { roleProfileQueries } from '../api/list-instance-profiles-for-role.ts';
 import { inlinePolicyQueries } from '../api/list-role-policies.ts';
-import { buildRoleDeletePlan, profilesLeftEmpty, runDeleteSteps, type DeleteStep, type DeleteStepStatus, type RoleDeletionFacts } from '../model/delete-plan.ts';
+import { buildRoleDeletePlan, profilesLeftEmpty, type DeleteStep, type RoleDeletionFacts } from '../model/delete-plan.ts';
 import { InstancesUsingRoleTable } from './InstancesUsingRoleTable.tsx';
 import './roles.css';
-
-const STATUS: Record<DeleteStepStatus, { type: StatusIndicatorProps.Type; text: string }> = {
-  pending: { type: 'pending', text: 'Not started' },
-  running: { type: 'in-progress', text: 'In progress' },
-  done: { type: 'success', text: 'Done' },
-  'already-done': { type: 'success', text: 'Already done' },
-  failed: { type: 'error', text: 'Failed' },
-};
 
 /** Everything the plan needs about each role, loaded when the dialog opens. */
 function useDeletionFacts(roleNames: readonly string[], enabled: boolean) {
@@ -79,40 +75,30 @@ export function DeleteRolesModal({ roleNames, onDismiss, onDeleted }: { roleName
   const queryClient = useQueryClient();
   const { notify } = useNotifications();
   const [confirmation, setConfirmation] = useState('');
-  const [steps, setSteps] = useState<DeleteStep[] | undefined>(undefined);
+  const deletion = usePlanRun<DeleteStep>(roleRemovalRunner);
   // Once deletion starts, the plan and what it found are frozen: re-reading a half-deleted role would only fail.
   const [snapshot, setSnapshot] = useState<{ instances: InstanceUsingRole[]; leftEmpty: string[] } | undefined>(undefined);
-  const started = steps !== undefined;
+  const started = deletion.state !== undefined;
   const { facts, error, loading, profileArns, roleOfProfile, retry } = useDeletionFacts(roleNames, !started);
   const instances = useQuery({ ...roleInstanceQueries.usingProfiles(profileArns, config.regions), enabled: facts !== undefined && !started, staleTime: 0 });
-  const [statuses, setStatuses] = useState<Record<string, DeleteStepStatus>>({});
-  const [failure, setFailure] = useState<{ step: DeleteStep; error: unknown; remaining: DeleteStep[] } | undefined>(undefined);
-  const [running, setRunning] = useState(false);
+  const running = deletion.running;
 
   const single = roleNames.length === 1;
   const confirmWord = single ? roleNames[0]! : 'delete';
-  const plannedSteps = steps ?? (facts ? facts.flatMap(buildRoleDeletePlan) : []);
+  const progress: PlanState<DeleteStep> = deletion.state ?? planState(facts ? facts.flatMap(buildRoleDeletePlan) : []);
   const leftEmpty = snapshot?.leftEmpty ?? facts?.flatMap(profilesLeftEmpty) ?? [];
   const instanceList = snapshot?.instances ?? instances.data?.instances ?? [];
-  const finished = steps !== undefined && !running && failure === undefined;
+  const { failed, finished } = summarize(progress);
 
-  const run = async (toRun: DeleteStep[]) => {
-    setRunning(true);
-    setFailure(undefined);
-    const result = await runDeleteSteps(
-      toRun,
-      sendRoleCall,
-      (stepError) => describeAwsError(stepError).code,
-      (step, status) => setStatuses((current) => ({ ...current, [step.id]: status })),
-    );
-    setRunning(false);
+  const settle = async (result: PlanState<DeleteStep> | undefined) => {
+    if (!result) return;
+    const { completed, failed: failure } = summarize(result);
     // Forget the deleted roles (asking IAM about them again would only answer NoSuchEntity), refresh the rest.
-    const deleted = toRun.filter((step) => step.command === 'DeleteRole' && result.statuses[step.id] !== 'failed' && result.statuses[step.id] !== undefined);
-    const forgetDeleted = () => deleted.forEach((step) => queryClient.removeQueries({ queryKey: roleKeys.role(step.roleName) }));
-    if (result.failed) {
+    const forgetDeleted = () =>
+      completed.filter((step) => step.command === 'DeleteRole').forEach((step) => queryClient.removeQueries({ queryKey: roleKeys.role(step.roleName) }));
+    if (failure) {
       forgetDeleted();
       await invalidateProfiles(queryClient);
-      setFailure({ ...result.failed, remaining: result.remaining });
       return;
     }
     notify({
@@ -127,15 +113,10 @@ export function DeleteRolesModal({ roleNames, onDismiss, onDeleted }: { roleName
   };
 
   const start = () => {
-    if (!facts || confirmation !== confirmWord || running) return;
-    const plan = facts.flatMap(buildRoleDeletePlan);
+    if (!facts || confirmation !== confirmWord || running || started) return;
     setSnapshot({ instances: instanceList, leftEmpty });
-    setSteps(plan);
-    setStatuses(Object.fromEntries(plan.map((step) => [step.id, 'pending' as const])));
-    void run(plan);
+    void deletion.start(facts.flatMap(buildRoleDeletePlan)).then(settle);
   };
-
-  const deletedRoles = failure ? roleNames.filter((name) => plannedSteps.some((step) => step.command === 'DeleteRole' && step.roleName === name && statuses[step.id] !== 'pending' && statuses[step.id] !== 'failed')) : [];
 
   return (
     <Modal
@@ -150,17 +131,17 @@ export function DeleteRolesModal({ roleNames, onDismiss, onDeleted }: { roleName
         <Box float="right">
           <SpaceBetween direction="horizontal" size="xs">
             <Button variant="link" disabled={running} onClick={onDismiss}>
-              {failure ? 'Close' : 'Cancel'}
+              {failed ? 'Close' : 'Cancel'}
             </Button>
-            {failure ? (
-              <Button variant="primary" onClick={() => void run(failure.remaining)}>
+            {failed ? (
+              <Button variant="primary" loading={running} onClick={() => void deletion.resume().then(settle)}>
                 Retry
               </Button>
             ) : (
               <Button
                 variant="primary"
                 loading={running}
-                disabled={!facts || confirmation !== confirmWord || running || finished}
+                disabled={!facts || confirmation !== confirmWord || running || (started && finished)}
                 onClick={start}
               >
                 Delete
@@ -211,36 +192,24 @@ export function DeleteRolesModal({ roleNames, onDismiss, onDeleted }: { roleName
           </Alert>
         ) : null}
 
-        {plannedSteps.length > 0 ? (
+        {progress.steps.length > 0 ? (
           <section aria-label="Deletion steps">
-            <Box variant="awsui-key-label">Steps</Box>
-            <ol className="role-delete-steps">
-              {plannedSteps.map((step) => {
-                const status = statuses[step.id];
-                return (
-                  <li key={step.id}>
-                    {status ? <StatusIndicator type={STATUS[status].type}>{`${step.title}: ${STATUS[status].text}`}</StatusIndicator> : step.title}
-                  </li>
-                );
-              })}
-            </ol>
+            <SpaceBetween size="xs">
+              <Box variant="awsui-key-label">Steps</Box>
+              <PlanProgress
+                label="Deletion progress"
+                state={progress}
+                failureHeader="Deletion stopped"
+                nothingDoneText="Nothing was deleted. Fix the cause, then choose Retry."
+                advice="Fix the cause and choose Retry to continue from the failed step."
+              />
+            </SpaceBetween>
           </section>
         ) : null}
 
-        {failure ? (
-          <SpaceBetween size="xs">
-            <AwsErrorAlert error={failure.error} context={{ action: `iam:${failure.step.command}` }} />
-            <Alert type="error" header="Deletion stopped">
-              {`“${failure.step.title}” failed. ${deletedRoles.length ? `Deleted so far: ${deletedRoles.join(', ')}. ` : ''}Still to do: ${failure.remaining
-                .map((step) => step.title)
-                .join('; ')}. Fix the cause and choose Retry to continue from the failed step.`}
-            </Alert>
-          </SpaceBetween>
-        ) : null}
+        {progress.steps.length > 0 ? <CliEquivalent commands={progress.steps.map((item) => item.step.cli)} defaultExpanded={false} /> : null}
 
-        {plannedSteps.length > 0 ? <CliEquivalent commands={plannedSteps.map((step) => step.cli)} defaultExpanded={false} /> : null}
-
-        {steps === undefined ? (
+        {!started ? (
           <FormField label={single ? `To confirm deletion, enter the role name (${confirmWord}).` : 'To confirm deletion, enter "delete".'}>
             <Input
               value={confirmation}

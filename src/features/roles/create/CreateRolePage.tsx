@@ -135,9 +135,9 @@ export default function CreateRolePage() {
     if (permissionsSubmitted) void triggerPermissions('inlinePolicyDocument');
   }, [inlineFindings, permissionsSubmitted, triggerPermissions]);
 
-  const { run, start: startRun, retryRemaining, deleteCreated, reset } = useCreateRoleRun();
+  const { run, start: startRun, retryRemaining, deleteCreated, retryCleanup, reset } = useCreateRoleRun();
   // Once Create has made something in AWS, the same input cannot simply be created again: nothing is kept then.
-  const createdSomething = run.phase !== 'cleaned' && run.steps.some((step) => step.status === 'done' || step.status === 'already-done');
+  const createdSomething = run.phase !== 'cleaned' && run.create.steps.some((step) => step.status === 'done' || step.status === 'already-done');
   const untouched = !restored && activeStepIndex === 0 && !stepForms.some((form) => form.formState.isDirty);
   const draft = useMemo<RoleWizardDraft | undefined>(
     () =>
@@ -195,8 +195,7 @@ export default function CreateRolePage() {
   const submit = async () => {
     if (readOnly || !(await stepsPass(WIZARD_STEPS.length - 1))) return;
     const current: WizardValues = { trust: trust.getValues(), permissions: permissions.getValues(), tags: tags.getValues(), details: details.getValues() };
-    const result = await startRun(buildCreatePlan(roleDraftOf(current, accountId)));
-    if (result && !result.failed) succeed(current.details.roleName);
+    if (await startRun(buildCreatePlan(roleDraftOf(current, accountId)))) succeed(current.details.roleName);
   };
 
   const stepContent = [
@@ -221,17 +220,12 @@ export default function CreateRolePage() {
         <RunProgress
           run={run}
           onRetryRemaining={() => {
-            if (!run.result) return;
-            void retryRemaining(run.result).then((result) => {
-              if (result && !result.failed) succeed(details.getValues('roleName'));
+            void retryRemaining().then((created) => {
+              if (created) succeed(details.getValues('roleName'));
             });
           }}
-          onDeleteCreated={() => {
-            if (run.result) void deleteCreated(run.result);
-          }}
-          onRetryCleanup={() => {
-            if (run.result && run.cleanupResult) void deleteCreated(run.result, run.cleanupResult);
-          }}
+          onDeleteCreated={() => void deleteCreated()}
+          onRetryCleanup={() => void retryCleanup()}
           onStartOver={reset}
         />
       ) : null}

@@ -2,7 +2,8 @@
  * The review step's "CLI equivalent": the plan as a shell script, with the policy documents written to files
  * first (as the IAM guide does with ec2-role-trust-policy.json) so the commands stay readable.
  */
-import { cliFor, type Step } from './model/create-plan.ts';
+import { awsCli } from '../../../aws/cli.ts';
+import type { Step } from './model/create-plan.ts';
 
 export const TRUST_POLICY_FILE = 'trust-policy.json';
 
@@ -18,12 +19,12 @@ function inlinePolicyFile(policyName: string): string {
 export function cliScriptLines(steps: readonly Step[]): { step: Step; script: string }[] {
   return steps.map((step) => {
     if (step.command === 'CreateRole') {
-      const command = cliFor({ command: 'CreateRole', input: { ...step.input, AssumeRolePolicyDocument: `file://${TRUST_POLICY_FILE}` } });
+      const command = awsCli('iam', 'CreateRole', { ...step.input, AssumeRolePolicyDocument: `file://${TRUST_POLICY_FILE}` });
       return { step, script: `${heredoc(TRUST_POLICY_FILE, step.input.AssumeRolePolicyDocument)}\n${command}` };
     }
     if (step.command === 'PutRolePolicy') {
       const file = inlinePolicyFile(step.input.PolicyName);
-      const command = cliFor({ command: 'PutRolePolicy', input: { ...step.input, PolicyDocument: `file://${file}` } });
+      const command = awsCli('iam', 'PutRolePolicy', { ...step.input, PolicyDocument: `file://${file}` });
       return { step, script: `${heredoc(file, step.input.PolicyDocument)}\n${command}` };
     }
     return { step, script: step.cli };

@@ -1,128 +1,96 @@
 /**
- * Runs "Create role" (and its recovery: retry the rest, or delete what was created) and keeps per-step
- * progress for the review page. A ref guards against a second run while one is in flight.
+ * Runs "Create role" and its recovery (retry the remaining steps, or delete what was created) on the shared plan
+ * runner, and says which phase the review page is in.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { markRolesAndProfilesStale, refetchRolesAndProfiles } from '../../../aws/iam-queries.ts';
-import { sendRoleCall } from '../api/send-role-call.ts';
+import { summarize, type PlanState, type StepRunner } from '../../../aws/plan/run-plan.ts';
+import { usePlanRun } from '../../../aws/plan/use-plan-run.ts';
+import { roleRemovalRunner, sendRoleCall } from '../api/send-role-call.ts';
 import { reconcileCreateStep } from './api/reconcile-step.ts';
-import type { Step } from './model/create-plan.ts';
-import { cleanupSteps, continuePlan, runPlan, type PlanProgress, type PlanResult, type StepStatus } from './model/run-plan.ts';
+import { cleanupSteps, type Step } from './model/create-plan.ts';
 
 /** `rejected`: the first call failed with a definite answer, so nothing exists and the user may edit and try again. */
 export type RunPhase = 'idle' | 'creating' | 'created' | 'rejected' | 'failed' | 'cleaning' | 'cleaned' | 'cleanup-failed';
 
-function phaseAfter(result: PlanResult): RunPhase {
-  if (!result.failed) return 'created';
-  return result.completed.length === 0 && !result.failed.outcomeUnknown ? 'rejected' : 'failed';
-}
-
-export interface StepState {
-  step: Step;
-  status: StepStatus | 'pending';
-  error?: unknown;
-}
-
 export interface CreateRoleRun {
   phase: RunPhase;
-  /** The create plan's steps and their state. */
-  steps: StepState[];
-  /** The cleanup steps, once "Delete what was created" was chosen. */
-  cleanup: StepState[];
-  result?: PlanResult;
-  cleanupResult?: PlanResult;
+  /** The create plan's progress (empty before Create role). */
+  create: PlanState<Step>;
+  /** The cleanup's progress, once "Delete what was created" was chosen. */
+  cleanup?: PlanState<Step>;
 }
 
-const IDLE: CreateRoleRun = { phase: 'idle', steps: [], cleanup: [] };
+const NOTHING: PlanState<Step> = { steps: [] };
 
-function applyProgress(states: StepState[], progress: PlanProgress): StepState[] {
-  return states.map((state) =>
-    state.step.id === progress.step.id ? { step: state.step, status: progress.status, ...(progress.error !== undefined ? { error: progress.error } : {}) } : state,
-  );
+function phaseOf(create: PlanState<Step> | undefined, cleanup: PlanState<Step> | undefined, creating: boolean, cleaning: boolean): RunPhase {
+  if (creating) return 'creating';
+  if (cleaning) return 'cleaning';
+  if (cleanup) return summarize(cleanup).finished ? 'cleaned' : 'cleanup-failed';
+  if (!create) return 'idle';
+  const { finished, completed, failed } = summarize(create);
+  if (finished) return 'created';
+  return completed.length === 0 && failed && !failed.outcomeUnknown ? 'rejected' : 'failed';
 }
 
 export function useCreateRoleRun() {
-  const [run, setRun] = useState<CreateRoleRun>(IDLE);
-  const busy = useRef(false);
-  const startedAt = useRef(new Date());
-
   const queryClient = useQueryClient();
+  const startedAt = useRef(new Date());
+  const createRunner = useMemo<StepRunner<Step>>(
+    () => ({ send: (step) => sendRoleCall(step), reconcile: (step, code) => reconcileCreateStep(startedAt.current)(step, code) }),
+    [],
+  );
+  const create = usePlanRun(createRunner);
+  const cleanup = usePlanRun<Step>(roleRemovalRunner);
 
   /**
-   * Runs one batch of IAM calls. A finished batch is reported only once every page's roles and profiles include it;
-   * after a failed one the lists are only marked stale, since fetching them now would fail the same way.
+   * A finished batch is reported only once every page's roles and profiles include it; after a failed one the
+   * lists are only marked stale, since fetching them now would fail the same way.
    */
-  const guarded = useCallback(
-    async (work: () => Promise<PlanResult>): Promise<PlanResult | undefined> => {
-      if (busy.current) return undefined;
-      busy.current = true;
-      try {
-        const result = await work();
-        if (result.failed) await markRolesAndProfilesStale(queryClient);
-        else await refetchRolesAndProfiles(queryClient);
-        return result;
-      } finally {
-        busy.current = false;
-      }
+  const settle = useCallback(
+    async (state: PlanState<Step> | undefined): Promise<boolean> => {
+      if (!state) return false;
+      const { finished } = summarize(state);
+      if (finished) await refetchRolesAndProfiles(queryClient);
+      else await markRolesAndProfilesStale(queryClient);
+      return finished;
     },
     [queryClient],
   );
 
+  const busy = create.running || cleanup.running;
+  const { start: startCreate, resume: resumeCreate, reset: resetCreate, state: createState } = create;
+  const { start: startCleanup, resume: resumeCleanup, reset: resetCleanup } = cleanup;
+
+  /** Resolves to true when the role was created in full. */
   const start = useCallback(
-    (steps: Step[]) =>
-      guarded(async () => {
-        startedAt.current = new Date();
-        setRun({ phase: 'creating', steps: steps.map((step) => ({ step, status: 'pending' })), cleanup: [] });
-        const result = await runPlan(steps, sendRoleCall, (progress) => setRun((current) => ({ ...current, steps: applyProgress(current.steps, progress) })), {
-          reconcile: reconcileCreateStep(startedAt.current),
-        });
-        setRun((current) => ({ ...current, phase: phaseAfter(result), result }));
-        return result;
-      }),
-    [guarded],
+    async (steps: Step[]) => {
+      if (busy) return false;
+      startedAt.current = new Date();
+      resetCleanup();
+      return settle(await startCreate(steps));
+    },
+    [busy, resetCleanup, settle, startCreate],
   );
-
-  const retryRemaining = useCallback(
-    (previous: PlanResult) =>
-      guarded(async () => {
-        const remaining = new Set(previous.remaining.map((step) => step.id));
-        setRun((current) => ({
-          ...current,
-          phase: 'creating',
-          steps: current.steps.map((state) => (remaining.has(state.step.id) ? { step: state.step, status: 'pending' } : state)),
-        }));
-        const result = await continuePlan(previous, sendRoleCall, (progress) => setRun((current) => ({ ...current, steps: applyProgress(current.steps, progress) })), {
-          reconcile: reconcileCreateStep(startedAt.current),
-        });
-        setRun((current) => ({ ...current, phase: phaseAfter(result), result }));
-        return result;
-      }),
-    [guarded],
-  );
-
-  const deleteCreated = useCallback(
-    (previous: PlanResult, retryOf?: PlanResult) =>
-      guarded(async () => {
-        const steps = retryOf ? retryOf.remaining : cleanupSteps(previous);
-        setRun((current) => ({
-          ...current,
-          phase: 'cleaning',
-          cleanup: retryOf
-            ? current.cleanup.map((state) => (steps.some((step) => step.id === state.step.id) ? { step: state.step, status: 'pending' } : state))
-            : steps.map((step) => ({ step, status: 'pending' })),
-        }));
-        const onProgress = (progress: PlanProgress) => setRun((current) => ({ ...current, cleanup: applyProgress(current.cleanup, progress) }));
-        const cleanupResult = retryOf ? await continuePlan(retryOf, sendRoleCall, onProgress) : await runPlan(steps, sendRoleCall, onProgress);
-        setRun((current) => ({ ...current, phase: cleanupResult.failed ? 'cleanup-failed' : 'cleaned', cleanupResult }));
-        return cleanupResult;
-      }),
-    [guarded],
-  );
-
+  const retryRemaining = useCallback(async () => (busy ? false : settle(await resumeCreate())), [busy, resumeCreate, settle]);
+  const deleteCreated = useCallback(async () => {
+    if (busy || !createState) return;
+    await settle(await startCleanup(cleanupSteps(createState)));
+  }, [busy, createState, settle, startCleanup]);
+  const retryCleanup = useCallback(async () => {
+    if (!busy) await settle(await resumeCleanup());
+  }, [busy, resumeCleanup, settle]);
   const reset = useCallback(() => {
-    if (!busy.current) setRun(IDLE);
-  }, []);
+    if (busy) return;
+    resetCreate();
+    resetCleanup();
+  }, [busy, resetCreate, resetCleanup]);
 
-  return { run, start, retryRemaining, deleteCreated, reset };
+  const run: CreateRoleRun = {
+    phase: phaseOf(create.state, cleanup.state, create.running, cleanup.running),
+    create: create.state ?? NOTHING,
+    ...(cleanup.state ? { cleanup: cleanup.state } : {}),
+  };
+  return { run, start, retryRemaining, deleteCreated, retryCleanup, reset };
 }

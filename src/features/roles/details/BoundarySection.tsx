@@ -12,7 +12,7 @@ import { useNotifications } from '../../../components/notifications/index.ts';
 import { useDeleteRolePermissionsBoundary, usePutRolePermissionsBoundary } from '../api/permissions-boundary.ts';
 import { PolicyPicker } from '../create/components/PolicyPicker.tsx';
 import type { SelectedPolicy } from '../create/wizard-state.ts';
-import { roleCli } from '../model/cli.ts';
+import { awsCli } from '../../../aws/cli.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
 
 function policyNameOf(arn: string): string {
@@ -59,7 +59,7 @@ function SetBoundaryModal({ roleName, currentArn, onDismiss }: { roleName: strin
           onChange={setSelected}
         />
         {unchanged ? <Box color="text-body-secondary">This policy is already the boundary.</Box> : null}
-        <CliEquivalent commands={choice ? [roleCli.putRolePermissionsBoundary(roleName, choice.arn)] : []} emptyText="Select the boundary policy." />
+        <CliEquivalent commands={choice ? [awsCli('iam', 'PutRolePermissionsBoundary', { RoleName: roleName, PermissionsBoundary: choice.arn })] : []} emptyText="Select the boundary policy." />
         {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: 'iam:PutRolePermissionsBoundary' }} /> : null}
       </SpaceBetween>
     </ActionModal>
@@ -102,7 +102,7 @@ export function BoundarySection({ roleName, boundaryArn }: { roleName: string; b
         <ConfirmModal
           header="Remove the permissions boundary?"
           confirmLabel="Remove boundary"
-          commands={[roleCli.deleteRolePermissionsBoundary(roleName)]}
+          commands={[awsCli('iam', 'DeleteRolePermissionsBoundary', { RoleName: roleName })]}
           pending={remove.isPending}
           error={remove.error}
           errorAction="iam:DeleteRolePermissionsBoundary"

@@ -8,7 +8,7 @@ import { useNotifications } from '../../../components/notifications/index.ts';
 import type { RoleDetails } from '../api/get-role.ts';
 import { useUpdateRole } from '../api/update-role.ts';
 import { LIMITS, validateDescription, validateMaxSessionDuration } from '../../../validation/iam.ts';
-import { roleCli } from '../model/cli.ts';
+import { awsCli } from '../../../aws/cli.ts';
 import { formatDuration } from '../model/role-filter.ts';
 
 interface EditRoleValues {
@@ -75,7 +75,7 @@ export function EditRoleModal({ role, onDismiss }: { role: RoleDetails; onDismis
           rules={{ validate: asRule(validateDuration) }}
           constraintText={(value) => (validateDuration(value) ? undefined : formatDuration(Number(value)))}
         />
-        <CliEquivalent commands={[roleCli.updateRole(role.name, description, Number.isFinite(seconds) ? seconds : role.maxSessionDuration)]} />
+        <CliEquivalent commands={[awsCli('iam', 'UpdateRole', { RoleName: role.name, Description: description, MaxSessionDuration: Number.isFinite(seconds) ? seconds : role.maxSessionDuration })]} />
         {mutation.isError ? <AwsErrorAlert error={mutation.error} context={{ action: 'iam:UpdateRole', resource: role.arn }} /> : null}
       </SpaceBetween>
     </ActionModal>

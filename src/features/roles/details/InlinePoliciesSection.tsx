@@ -14,7 +14,7 @@ import { inlinePolicyQueries, type InlinePolicy } from '../api/list-role-policie
 import { usePutRolePolicy } from '../api/put-role-policy.ts';
 import { validatePolicyName } from '../../../validation/iam.ts';
 import { INLINE_POLICY_TEMPLATE } from '../create/wizard-state.ts';
-import { roleCli } from '../model/cli.ts';
+import { awsCli, compactJson } from '../../../aws/cli.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { PolicyDocumentModal } from './PolicyDocumentModal.tsx';
 
@@ -119,7 +119,7 @@ export function InlinePoliciesSection({ roleName }: { roleName: string }) {
               }
             : {})}
           saveLabel={editing.mode === 'create' ? 'Create policy' : 'Save changes'}
-          cliFor={(document, name) => [roleCli.putRolePolicy(roleName, editing.mode === 'edit' ? editing.policy.name : name, document)]}
+          cliFor={(document, name) => [awsCli('iam', 'PutRolePolicy', { RoleName: roleName, PolicyName: editing.mode === 'edit' ? editing.policy.name : name, PolicyDocument: compactJson(document) })]}
           mutation={put}
           errorAction="iam:PutRolePolicy"
           onDismiss={closeEditor}
@@ -141,7 +141,7 @@ export function InlinePoliciesSection({ roleName }: { roleName: string }) {
         <ConfirmModal
           header={`Delete ${removing.name}?`}
           confirmLabel="Delete policy"
-          commands={[roleCli.deleteRolePolicy(roleName, removing.name)]}
+          commands={[awsCli('iam', 'DeleteRolePolicy', { RoleName: roleName, PolicyName: removing.name })]}
           pending={remove.isPending}
           error={remove.error}
           errorAction="iam:DeleteRolePolicy"

@@ -4,7 +4,7 @@ import Button from '@cloudscape-design/components/button';
 import { useNotifications } from '../../../components/notifications/index.ts';
 import { useCreateInstanceProfileForRole } from '../api/use-create-instance-profile.ts';
 import type { RoleDetails } from '../api/get-role.ts';
-import { roleCli } from '../model/cli.ts';
+import { awsCli } from '../../../aws/cli.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
 
 /**
@@ -17,7 +17,10 @@ export function InstanceProfileNotice({ role }: { role: RoleDetails }) {
   const mutation = useCreateInstanceProfileForRole();
   const { notify } = useNotifications();
   const trustsEc2 = role.trustedEntities.some((entity) => entity.kind === 'service' && entity.text === 'AWS service: ec2');
-  const commands = [roleCli.createInstanceProfile(role.name), roleCli.addRoleToInstanceProfile(role.name, role.name)];
+  const commands = [
+    awsCli('iam', 'CreateInstanceProfile', { InstanceProfileName: role.name }),
+    awsCli('iam', 'AddRoleToInstanceProfile', { InstanceProfileName: role.name, RoleName: role.name }),
+  ];
 
   return (
     <>

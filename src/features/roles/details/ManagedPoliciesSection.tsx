@@ -16,7 +16,7 @@ import { attachedPolicyQueries, type AttachedPolicy } from '../api/list-attached
 import { PolicyPicker } from '../create/components/PolicyPicker.tsx';
 import { LIMITS } from '../../../validation/iam.ts';
 import type { SelectedPolicy } from '../create/wizard-state.ts';
-import { roleCli } from '../model/cli.ts';
+import { awsCli } from '../../../aws/cli.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
 
 function AttachPoliciesModal({ roleName, attached, onDismiss }: { roleName: string; attached: readonly AttachedPolicy[]; onDismiss: () => void }) {
@@ -63,7 +63,7 @@ function AttachPoliciesModal({ roleName, attached, onDismiss }: { roleName: stri
           maxSelected={room + already}
         />
         {already > 0 ? <Box color="text-body-secondary">{already === 1 ? 'One selected policy is' : `${already} selected policies are`} already attached and will be skipped.</Box> : null}
-        <CliEquivalent commands={toAttach.map((policy) => roleCli.attachRolePolicy(roleName, policy.arn))} emptyText="Select the policies to attach." />
+        <CliEquivalent commands={toAttach.map((policy) => awsCli('iam', 'AttachRolePolicy', { RoleName: roleName, PolicyArn: policy.arn }))} emptyText="Select the policies to attach." />
         {failure ? (
           <>
             <AwsErrorAlert error={failure.error} context={{ action: 'iam:AttachRolePolicy', resource: failure.failedArn }} />
@@ -139,7 +139,7 @@ export function ManagedPoliciesSection({ roleName }: { roleName: string }) {
         <ConfirmModal
           header={`Remove ${removing.name}?`}
           confirmLabel="Remove policy"
-          commands={[roleCli.detachRolePolicy(roleName, removing.arn)]}
+          commands={[awsCli('iam', 'DetachRolePolicy', { RoleName: roleName, PolicyArn: removing.arn })]}
           pending={detach.isPending}
           error={detach.error}
           errorAction="iam:DetachRolePolicy"

@@ -16,7 +16,7 @@ import { useNotifications } from '../../../components/notifications/index.ts';
 import { roleTagQueries } from '../api/list-role-tags.ts';
 import { useUpdateRoleTags } from '../api/update-role-tags.ts';
 import { LIMITS } from '../../../validation/iam.ts';
-import { roleCli } from '../model/cli.ts';
+import { awsCli } from '../../../aws/cli.ts';
 import { diffTags, type RoleTag } from '../model/tags-diff.ts';
 
 function ManageTagsModal({ roleName, tags, onDismiss }: { roleName: string; tags: readonly RoleTag[]; onDismiss: () => void }) {
@@ -26,8 +26,8 @@ function ManageTagsModal({ roleName, tags, onDismiss }: { roleName: string; tags
   const { notify } = useNotifications();
   const changes = diffTags(tags, rows);
   const commands = [
-    ...(changes.removeKeys.length ? [roleCli.untagRole(roleName, changes.removeKeys)] : []),
-    ...(changes.put.length ? [roleCli.tagRole(roleName, changes.put)] : []),
+    ...(changes.removeKeys.length ? [awsCli('iam', 'UntagRole', { RoleName: roleName, TagKeys: changes.removeKeys })] : []),
+    ...(changes.put.length ? [awsCli('iam', 'TagRole', { RoleName: roleName, Tags: changes.put.map((tag) => ({ Key: tag.key, Value: tag.value })) })] : []),
   ];
 
   const save = handleSubmit(() => {

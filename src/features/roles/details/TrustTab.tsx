@@ -8,7 +8,7 @@ import { useNotifications } from '../../../components/notifications/index.ts';
 import { PolicyJsonViewer } from '../../../iam-policies/components/PolicyJsonViewer.tsx';
 import type { RoleDetails } from '../api/get-role.ts';
 import { useUpdateAssumeRolePolicy } from '../api/update-assume-role-policy.ts';
-import { roleCli } from '../model/cli.ts';
+import { awsCli, compactJson } from '../../../aws/cli.ts';
 import { PolicyDocumentModal } from './PolicyDocumentModal.tsx';
 
 export function TrustTab({ role }: { role: RoleDetails }) {
@@ -49,7 +49,7 @@ export function TrustTab({ role }: { role: RoleDetails }) {
           initialDocument={role.trustPolicy}
           kind="trust"
           saveLabel="Update policy"
-          cliFor={(document) => [roleCli.updateAssumeRolePolicy(role.name, document)]}
+          cliFor={(document) => [awsCli('iam', 'UpdateAssumeRolePolicy', { RoleName: role.name, PolicyDocument: compactJson(document) })]}
           mutation={mutation}
           errorAction="iam:UpdateAssumeRolePolicy"
           onDismiss={close}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildRoleDeletePlan, profilesLeftEmpty, runDeleteSteps, type DeleteStep } from './delete-plan.ts';
+import { planState, runPlan, summarize, type StepRunner } from '../../../aws/plan/run-plan.ts';
+import { roleRemovalRunner } from '../api/send-role-call.ts';
+import { buildRoleDeletePlan, profilesLeftEmpty, type DeleteStep } from './delete-plan.ts';
 import { diffTags } from './tags-diff.ts';
 
 const facts = {
@@ -32,35 +34,25 @@ describe('buildRoleDeletePlan', () => {
   });
 });
 
-describe('runDeleteSteps', () => {
+describe('deleting a role on the plan runner', () => {
   const plan = buildRoleDeletePlan(facts);
-  const codeOf = (error: unknown) => (error as { code: string }).code;
+  const refusing = (command: DeleteStep['command'], code: string): StepRunner<DeleteStep> => ({
+    send: async (step) => {
+      if (step.command === command) throw Object.assign(new Error(code), { name: `${code}Exception`, $metadata: { httpStatusCode: 404 } });
+    },
+    reconcile: roleRemovalRunner.reconcile!,
+  });
 
-  it('stops at the first failure and returns what is left', async () => {
-    const run = await runDeleteSteps(
-      plan,
-      async (step: DeleteStep) => {
-        if (step.command === 'DetachRolePolicy') throw { code: 'AccessDenied' };
-      },
-      codeOf,
-      () => undefined,
-    );
+  it('stops at the first failure and keeps what is left', async () => {
+    const run = summarize(await runPlan(planState(plan), refusing('DetachRolePolicy', 'AccessDenied')));
     expect(run.failed?.step.command).toBe('DetachRolePolicy');
     expect(run.remaining.map((step) => step.command)).toEqual(['DetachRolePolicy', 'DeleteRolePolicy', 'DeleteRolePermissionsBoundary', 'DeleteRole']);
   });
 
-  it('counts NoSuchEntity as already done', async () => {
-    const run = await runDeleteSteps(
-      plan,
-      async (step: DeleteStep) => {
-        if (step.command === 'DeleteInstanceProfile') throw { code: 'NoSuchEntity' };
-      },
-      codeOf,
-      () => undefined,
-    );
-    expect(run.failed).toBeUndefined();
-    expect(run.remaining).toEqual([]);
-    expect(run.statuses[plan[2]!.id]).toBe('already-done');
+  it('counts NoSuchEntity as already done: what the step removes is gone', async () => {
+    const run = await runPlan(planState(plan), refusing('DeleteInstanceProfile', 'NoSuchEntity'));
+    expect(summarize(run).finished).toBe(true);
+    expect(run.steps[2]).toMatchObject({ step: { command: 'DeleteInstanceProfile' }, status: 'already-done' });
   });
 });
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleSummary } from '../api/list-roles.ts';
-import { compactJson } from '../../../aws/cli.ts';
-import { roleCli } from './cli.ts';
 import { formatDuration, roleMatches } from './role-filter.ts';
 import { parseRolesTablePreferences } from './table-preferences.ts';
 
@@ -39,14 +37,5 @@ describe('parseRolesTablePreferences', () => {
     const parsed = parseRolesTablePreferences(JSON.stringify({ pageSize: 50, visibleColumns: ['created', 'bogus'], wrapLines: true }));
     expect(parsed).toEqual({ pageSize: 50, visibleColumns: ['name', 'created'], wrapLines: true });
     expect(parseRolesTablePreferences(JSON.stringify({ pageSize: 7 })).pageSize).toBe(20);
-  });
-});
-
-describe('roleCli', () => {
-  it('quotes values for a POSIX shell and sends documents on one line', () => {
-    expect(roleCli.updateRole('R', "it's mine", 7200)).toBe(`aws iam update-role --role-name R --description 'it'\\''s mine' --max-session-duration 7200`);
-    expect(roleCli.untagRole('R', ['Cost Center', 'Team'])).toBe(`aws iam untag-role --role-name R --tag-keys 'Cost Center' Team`);
-    expect(compactJson('{\n  "Version": "2012-10-17"\n}')).toBe('{"Version":"2012-10-17"}');
-    expect(compactJson('{ broken')).toBe('{ broken');
   });
 });

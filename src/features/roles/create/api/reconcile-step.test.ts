@@ -35,32 +35,40 @@ function reads(role: ExistingRole | undefined | Error, profile?: ExistingInstanc
 describe('reconcileCreateStep', () => {
   it('CreateRole: reads the role with GetRole and accepts it when it is what the step made', async () => {
     const iam = reads({ path: '/', createDate: justNow, trustPolicyJson: trust, maxSessionDuration: 3600, tags: [] });
-    expect(await reconcileCreateStep(runStartedAt, iam)(stepOf('CreateRole'))).toBe(true);
+    expect(await reconcileCreateStep(runStartedAt, iam)(stepOf('CreateRole'), 'EntityAlreadyExists')).toBe(true);
     expect(iam.calls).toEqual(['GetRole web']);
   });
 
   it('CreateRole: refuses an older role, and any failed read', async () => {
     const old = reads({ path: '/', createDate: new Date('2025-01-01T00:00:00Z'), trustPolicyJson: trust, tags: [] });
-    expect(await reconcileCreateStep(runStartedAt, old)(stepOf('CreateRole'))).toBe(false);
+    expect(await reconcileCreateStep(runStartedAt, old)(stepOf('CreateRole'), 'EntityAlreadyExists')).toBe(false);
     const denied = reads(Object.assign(new Error('denied'), { name: 'AccessDenied' }));
-    expect(await reconcileCreateStep(runStartedAt, denied)(stepOf('CreateRole'))).toBe(false);
-    expect(await reconcileCreateStep(runStartedAt, reads(undefined))(stepOf('CreateRole'))).toBe(false);
+    expect(await reconcileCreateStep(runStartedAt, denied)(stepOf('CreateRole'), 'EntityAlreadyExists')).toBe(false);
+    expect(await reconcileCreateStep(runStartedAt, reads(undefined))(stepOf('CreateRole'), 'EntityAlreadyExists')).toBe(false);
   });
 
   it('CreateInstanceProfile and AddRoleToInstanceProfile: read the profile with GetInstanceProfile', async () => {
     const empty = reads(undefined, { path: '/', createDate: justNow, roleNames: [] });
-    expect(await reconcileCreateStep(runStartedAt, empty)(stepOf('CreateInstanceProfile'))).toBe(true);
-    expect(await reconcileCreateStep(runStartedAt, empty)(stepOf('AddRoleToInstanceProfile'))).toBe(false);
+    expect(await reconcileCreateStep(runStartedAt, empty)(stepOf('CreateInstanceProfile'), 'EntityAlreadyExists')).toBe(true);
+    expect(await reconcileCreateStep(runStartedAt, empty)(stepOf('AddRoleToInstanceProfile'), 'LimitExceeded')).toBe(false);
     expect(empty.calls).toEqual(['GetInstanceProfile web', 'GetInstanceProfile web']);
 
     const holding = reads(undefined, { path: '/', createDate: justNow, roleNames: ['web'] });
-    expect(await reconcileCreateStep(runStartedAt, holding)(stepOf('AddRoleToInstanceProfile'))).toBe(true);
-    expect(await reconcileCreateStep(runStartedAt, holding)(stepOf('CreateInstanceProfile'))).toBe(false);
+    expect(await reconcileCreateStep(runStartedAt, holding)(stepOf('AddRoleToInstanceProfile'), 'LimitExceeded')).toBe(true);
+    expect(await reconcileCreateStep(runStartedAt, holding)(stepOf('CreateInstanceProfile'), 'EntityAlreadyExists')).toBe(false);
   });
 
   it('never accepts other steps', async () => {
     const iam = reads(undefined);
-    expect(await reconcileCreateStep(runStartedAt, iam)(stepOf('AttachRolePolicy'))).toBe(false);
+    expect(await reconcileCreateStep(runStartedAt, iam)(stepOf('AttachRolePolicy'), 'EntityAlreadyExists')).toBe(false);
+    expect(iam.calls).toEqual([]);
+  });
+
+  it('reads nothing on other refusals: only the answer a repeated call gets can mean the step is done', async () => {
+    const iam = reads({ path: '/', createDate: justNow, trustPolicyJson: trust, tags: [] }, { path: '/', createDate: justNow, roleNames: ['web'] });
+    expect(await reconcileCreateStep(runStartedAt, iam)(stepOf('CreateRole'), 'LimitExceeded')).toBe(false);
+    expect(await reconcileCreateStep(runStartedAt, iam)(stepOf('CreateInstanceProfile'), 'NetworkError')).toBe(false);
+    expect(await reconcileCreateStep(runStartedAt, iam)(stepOf('AddRoleToInstanceProfile'), 'EntityAlreadyExists')).toBe(false);
     expect(iam.calls).toEqual([]);
   });
 });

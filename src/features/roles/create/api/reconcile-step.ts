@@ -1,11 +1,12 @@
 /**
- * Reads what IAM holds after a step was answered "already exists" (or LimitExceeded for the profile's role) and
- * asks model/reconcile.ts whether that is what the step itself made. A failed read never counts as done.
+ * The create run's `reconcile` hook: on the refusals a repeated call gets ("already exists", or LimitExceeded for
+ * the profile's role) it reads what IAM holds and asks model/reconcile.ts whether that is what the step itself
+ * made. `AttachRolePolicy` and `PutRolePolicy` are idempotent in IAM, so a repeat simply succeeds.
  */
 import { GetRoleCommand } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../../aws/clients.ts';
 import { decodePolicyDocumentText } from '../../../../aws/policy-document.ts';
-import type { Step } from '../model/create-plan.ts';
+import type { Step, StepCommandName } from '../model/create-plan.ts';
 import { readInstanceProfile } from '../../../../aws/create-instance-profile.ts';
 import { profileHoldsOnlyRole, profileIsFromCreateInstanceProfile, type ExistingInstanceProfile } from '../../../../aws/reconcile.ts';
 import { roleIsFromCreateRole, type ExistingRole } from '../model/reconcile.ts';
@@ -32,9 +33,17 @@ export const iamReads: IamReads = {
   getInstanceProfile: readInstanceProfile,
 };
 
-/** The `reconcile` hook of runPlan for a run that started at `runStartedAt`. */
+/** What IAM answers a repeat of each call with, once the first copy took effect. */
+const REPEAT_REFUSALS: Partial<Record<StepCommandName, string>> = {
+  CreateRole: 'EntityAlreadyExists',
+  CreateInstanceProfile: 'EntityAlreadyExists',
+  AddRoleToInstanceProfile: 'LimitExceeded',
+};
+
+/** The hook for a run that started at `runStartedAt`; `code` is AWS's refusal of the step. */
 export function reconcileCreateStep(runStartedAt: Date, reads: IamReads = iamReads) {
-  return async (step: Step): Promise<boolean> => {
+  return async (step: Step, code: string): Promise<boolean> => {
+    if (REPEAT_REFUSALS[step.command] !== code) return false;
     try {
       switch (step.command) {
         case 'CreateRole': {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCreatePlan, undoSteps, type RoleDraft } from './create-plan';
+import { undoSteps as undoRun, type StepStatus } from '../../../../aws/plan/run-plan.ts';
+import { buildCreatePlan, cleanupSteps, undoOf, type RoleDraft, type Step } from './create-plan';
 import { shellQuote } from '../../../../aws/cli.ts';
 import { generateTrustPolicy } from './trust-policy';
 
@@ -104,7 +105,10 @@ describe('shellQuote', () => {
   });
 });
 
-describe('undoSteps', () => {
+/** The undo of a run in which these steps took effect. */
+const undoSteps = (done: Step[]) => undoRun({ steps: done.map((step) => ({ step, status: 'done' as StepStatus })) }, undoOf);
+
+describe('undoOf', () => {
   it('reverses completed steps in the order IAM allows deletion', () => {
     const undo = undoSteps(buildCreatePlan(ec2Draft));
     expect(undo.map((step) => [step.command, step.title])).toEqual([
@@ -129,5 +133,19 @@ describe('undoSteps', () => {
     const [createRole, attach] = buildCreatePlan(ec2Draft);
     expect(undoSteps([createRole, attach]).map((step) => step.command)).toEqual(['DetachRolePolicy', 'DeleteRole']);
     expect(undoSteps([])).toEqual([]);
+  });
+});
+
+describe('cleanupSteps', () => {
+  const networkError = () => new TypeError('Failed to fetch');
+  const refused = Object.assign(new Error('denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+  const run = (statuses: StepStatus[], error: unknown) => ({
+    steps: buildCreatePlan(ec2Draft).map((step, index) => ({ step, status: statuses[index] ?? 'pending', ...(statuses[index] === 'failed' ? { error } : {}) })),
+  });
+
+  it('undoes a failed step that may have taken effect, but never an uncertain CreateRole', () => {
+    expect(cleanupSteps(run(['done', 'failed'], networkError())).map((step) => step.command)).toEqual(['DetachRolePolicy', 'DeleteRole']);
+    expect(cleanupSteps(run(['done', 'failed'], refused)).map((step) => step.command)).toEqual(['DeleteRole']);
+    expect(cleanupSteps(run(['failed'], networkError()))).toEqual([]);
   });
 });

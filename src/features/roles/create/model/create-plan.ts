@@ -2,7 +2,8 @@
  * What "Create role" does, as an ordered list of IAM calls (data, so the review page can show them and their
  * CLI equivalents), and how to undo the ones that succeeded.
  */
-import { cliCommand } from '../../../../aws/cli.ts';
+import { awsCli } from '../../../../aws/cli.ts';
+import { undoSteps, type PlanState, type PlanStep } from '../../../../aws/plan/run-plan.ts';
 import type { TagRow } from '../../../../validation/iam';
 
 export interface RoleDraft {
@@ -53,14 +54,7 @@ export type StepCall =
 
 export type StepCommandName = StepCall['command'];
 
-export type Step = StepCall & {
-  /** Unique within a plan, stable across retries. */
-  id: string;
-  /** What the progress list shows, e.g. "Attach AmazonS3ReadOnlyAccess". */
-  title: string;
-  /** The same call for the AWS CLI, quoted for a POSIX shell. */
-  cli: string;
-};
+export type Step = StepCall & PlanStep;
 
 /** The calls, in the order the console makes them: the role, its policies, then the instance profile. */
 export function buildCreatePlan(draft: RoleDraft): Step[] {
@@ -83,21 +77,24 @@ export function buildCreatePlan(draft: RoleDraft): Step[] {
       }),
     );
   }
-  if (draft.createInstanceProfile) {
-    // The console names the profile after the role. It uses the role's path too, so that a permission scoped
-    // to a path (arn:aws:iam::ACCT:instance-profile/team/*) covers both; for '/' this is the console's behaviour.
-    steps.push(
-      makeStep('create-instance-profile', `Create instance profile ${roleName}`, {
-        command: 'CreateInstanceProfile',
-        input: { InstanceProfileName: roleName, Path: draft.path },
-      }),
-      makeStep('add-role-to-instance-profile', `Add role ${roleName} to instance profile ${roleName}`, {
-        command: 'AddRoleToInstanceProfile',
-        input: { InstanceProfileName: roleName, RoleName: roleName },
-      }),
-    );
-  }
+  // The console names the profile after the role. It uses the role's path too, so that a permission scoped
+  // to a path (arn:aws:iam::ACCT:instance-profile/team/*) covers both; for '/' this is the console's behaviour.
+  if (draft.createInstanceProfile) steps.push(...instanceProfileSteps(roleName, draft.path));
   return steps;
+}
+
+/** What the IAM console does for an EC2 role and the CLI does not: a same-name instance profile holding the role. */
+export function instanceProfileSteps(roleName: string, path: string): Step[] {
+  return [
+    makeStep('create-instance-profile', `Create instance profile ${roleName}`, {
+      command: 'CreateInstanceProfile',
+      input: { InstanceProfileName: roleName, Path: path },
+    }),
+    makeStep('add-role-to-instance-profile', `Add role ${roleName} to instance profile ${roleName}`, {
+      command: 'AddRoleToInstanceProfile',
+      input: { InstanceProfileName: roleName, RoleName: roleName },
+    }),
+  ];
 }
 
 function createRoleStep(draft: RoleDraft): Step {
@@ -113,15 +110,17 @@ function createRoleStep(draft: RoleDraft): Step {
   return makeStep('create-role', `Create role ${draft.roleName}`, { command: 'CreateRole', input });
 }
 
-/** The cleanup for steps that succeeded, newest first, which is also the order IAM's DeleteConflict rules need. */
-export function undoSteps(completedSteps: readonly Step[]): Step[] {
-  return [...completedSteps].reverse().flatMap((step) => {
-    const undo = undoOf(step);
-    return undo ? [undo] : [];
-  });
+/**
+ * "Delete what was created": undo every step that took effect, newest first, and a failed step that may have taken
+ * effect (its undo accepts NoSuchEntity). An uncertain CreateRole is left out: the role's existence shows in the
+ * role list, while deleting a same-name role that is not ours could not be undone.
+ */
+export function cleanupSteps(run: PlanState<Step>): Step[] {
+  return undoSteps(run, undoOf, { undoUncertain: (step) => step.command !== 'CreateRole' });
 }
 
-function undoOf(step: Step): Step | undefined {
+/** What undoes a step that took effect ("Delete what was created"); cleanup steps themselves are not undone. */
+export function undoOf(step: Step): Step | undefined {
   const id = `undo:${step.id}`;
   switch (step.command) {
     case 'CreateRole':
@@ -163,62 +162,6 @@ function policyNameOf(arn: string): string {
 }
 
 function makeStep(id: string, title: string, call: StepCall): Step {
-  return { ...call, id, title, cli: cliFor(call) } as Step;
-}
-
-/** The AWS CLI v2 equivalent of a call. */
-export function cliFor(call: StepCall): string {
-  switch (call.command) {
-    case 'CreateRole': {
-      const input = call.input;
-      return cliCommand('iam', 'create-role', [
-        ['role-name', input.RoleName],
-        ['path', input.Path],
-        ['assume-role-policy-document', input.AssumeRolePolicyDocument],
-        ['description', input.Description],
-        ['max-session-duration', input.MaxSessionDuration],
-        ['permissions-boundary', input.PermissionsBoundary],
-        // JSON works for any key or value; the Key=…,Value=… shorthand breaks on commas and '=' in values.
-        ['tags', input.Tags ? JSON.stringify(input.Tags) : undefined],
-      ]);
-    }
-    case 'AttachRolePolicy':
-    case 'DetachRolePolicy':
-      return cliCommand('iam', call.command === 'AttachRolePolicy' ? 'attach-role-policy' : 'detach-role-policy', [
-        ['role-name', call.input.RoleName],
-        ['policy-arn', call.input.PolicyArn],
-      ]);
-    case 'PutRolePolicy':
-      return cliCommand('iam', 'put-role-policy', [
-        ['role-name', call.input.RoleName],
-        ['policy-name', call.input.PolicyName],
-        ['policy-document', call.input.PolicyDocument],
-      ]);
-    case 'DeleteRolePolicy':
-      return cliCommand('iam', 'delete-role-policy', [
-        ['role-name', call.input.RoleName],
-        ['policy-name', call.input.PolicyName],
-      ]);
-    case 'CreateInstanceProfile':
-      return cliCommand('iam', 'create-instance-profile', [
-        ['instance-profile-name', call.input.InstanceProfileName],
-        ['path', call.input.Path],
-      ]);
-    case 'AddRoleToInstanceProfile':
-    case 'RemoveRoleFromInstanceProfile':
-      return cliCommand(
-        'iam',
-        call.command === 'AddRoleToInstanceProfile'
-          ? 'add-role-to-instance-profile'
-          : 'remove-role-from-instance-profile',
-        [
-          ['instance-profile-name', call.input.InstanceProfileName],
-          ['role-name', call.input.RoleName],
-        ],
-      );
-    case 'DeleteInstanceProfile':
-      return cliCommand('iam', 'delete-instance-profile', [['instance-profile-name', call.input.InstanceProfileName]]);
-    case 'DeleteRole':
-      return cliCommand('iam', 'delete-role', [['role-name', call.input.RoleName]]);
-  }
+  const context = { action: `iam:${call.command}`, ...('RoleName' in call.input ? { resource: `role ${call.input.RoleName}` } : {}) };
+  return { ...call, id, title, cli: awsCli('iam', call.command, call.input), context } as Step;
 }
