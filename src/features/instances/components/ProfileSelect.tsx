@@ -181,6 +181,13 @@ export function ProfileSelect({
       case 'PageUp':
         highlight(moveHighlight(shown, highlighted, -PAGE_ROWS));
         break;
+      // As in Cloudscape's Select: the first or last choosable entry, and the caret still moves in the filter.
+      case 'Home':
+        highlight(moveHighlight(shown, -1, 1));
+        return;
+      case 'End':
+        highlight(moveHighlight(shown, -1, -1));
+        return;
       case 'Enter':
         choose(shown[highlighted]);
         break;
