@@ -164,9 +164,10 @@ describe('ProfileSelect', () => {
   it('renders only a window of 5,000 profiles, and the highlighted one is always in it and in view', async () => {
     await render(<RoleField list={MANY} />);
     await open();
+    // Counted before any query by name, which would have to name every rendered option.
     const rendered = () => listbox().getByRole('option').all();
-    await expect.element(option('profile-0001')).toBeInViewport();
     expect(rendered().length).toBeLessThan(30);
+    await expect.element(option('profile-0001')).toBeInViewport();
     await expect.element(option('profile-0001')).toHaveAttribute('aria-setsize', '5000');
 
     await userEvent.keyboard('{End}');
