@@ -186,13 +186,13 @@ export function ProfileSelect({
       case 'PageUp':
         highlight(moveHighlight(shown, highlighted, -PAGE_ROWS));
         break;
+      // As in Cloudscape's Select: the first or last choosable entry, and the caret still moves in the filter.
       case 'Home':
+        highlight(moveHighlight(shown, -1, 1));
+        return;
       case 'End':
-        // With text in the filter these move the caret; an empty filter has no caret to move, so they go to the
-        // first entry ("No IAM role" when offered) or the last, as the listbox pattern's Home and End do.
-        if (filteringText) return;
-        highlight(moveHighlight(shown, -1, event.key === 'Home' ? 1 : -1));
-        break;
+        highlight(moveHighlight(shown, -1, -1));
+        return;
       case 'Enter':
         choose(shown[highlighted]);
         break;

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { render } from 'vitest-browser-react';
+import { buildCreatePlan } from '../model/create-plan.ts';
+import { initialWizardState, roleDraftOf, trustPolicyJson, withTrustedEntity, type WizardState } from '../wizard-state.ts';
+import { ReviewStep } from './ReviewStep.tsx';
+
+const ACCOUNT = '123456789012';
+
+const CHOICES: WizardState = {
+  ...initialWizardState(),
+  roleName: 'web-app',
+  policies: [{ arn: 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore', name: 'AmazonSSMManagedInstanceCore', path: '/' }],
+  useBoundary: true,
+  boundary: { arn: `arn:aws:iam::${ACCOUNT}:policy/team-boundary`, name: 'team-boundary', path: '/' },
+  tags: [
+    { key: 'team', value: 'payments' },
+    { key: 'env', value: '' },
+  ],
+};
+
+/** The last step as the wizard renders it: the trust policy and the plan derived from the same state. */
+function Step({ readOnly = false, onEdit = () => undefined }: { readOnly?: boolean; onEdit?: (stepIndex: number) => void }) {
+  const [state, setState] = useState(CHOICES);
+  return (
+    <ReviewStep
+      state={state}
+      update={(change) => setState((current) => withTrustedEntity(current, change))}
+      trustPolicyJson={trustPolicyJson(state, ACCOUNT)}
+      plan={buildCreatePlan(roleDraftOf(state, ACCOUNT))}
+      checkingAvailability={false}
+      onEdit={onEdit}
+      readOnly={readOnly}
+    />
+  );
+}
+
+const policySummary = () => page.getByRole('table', { name: 'Permissions policy summary' });
+const tags = () => page.getByRole('table', { name: 'Tags' });
+
+describe('ReviewStep', () => {
+  it("shows every choice of the earlier steps: name, description, trust policy, policies and tags", async () => {
+    await render(<Step />);
+    await expect.element(page.getByRole('textbox', { name: 'Role name' })).toHaveValue('web-app');
+    await expect.element(page.getByRole('textbox', { name: 'Description' })).toHaveValue(CHOICES.description);
+    await expect.element(page.getByLabelText('Trust policy')).toHaveTextContent('"ec2.amazonaws.com"');
+
+    await expect.element(policySummary().getByRole('row').filter({ hasText: 'AmazonSSMManagedInstanceCore' })).toHaveTextContent(/AWS managed\s*Permissions policy/);
+    await expect.element(policySummary().getByRole('row').filter({ hasText: 'team-boundary' })).toHaveTextContent(/Customer managed\s*Permissions boundary/);
+
+    await expect.element(tags().getByRole('row').filter({ hasText: 'team' })).toHaveTextContent(/team\s*payments/);
+    // An empty value shows as a dash.
+    await expect.element(tags().getByRole('row').filter({ hasText: 'env' })).toHaveTextContent(/env\s*-/);
+  });
+
+  it('gives the AWS CLI commands of the same plan, and follows the name as it is typed', async () => {
+    await render(<Step />);
+    await page.getByRole('button', { name: /^CLI equivalent/ }).click();
+    const commands = page.getByLabelText('CLI commands');
+    await expect.element(commands).toHaveTextContent('aws iam create-role --role-name web-app');
+    await expect.element(commands).toHaveTextContent('--permissions-boundary arn:aws:iam::123456789012:policy/team-boundary');
+    await expect.element(commands).toHaveTextContent('aws iam create-instance-profile --instance-profile-name web-app');
+
+    await page.getByRole('textbox', { name: 'Role name' }).fill('api-server');
+    await expect.element(commands).toHaveTextContent('aws iam create-role --role-name api-server');
+  });
+
+  it('sends the user back to the step they want to edit', async () => {
+    const edited: number[] = [];
+    await render(<Step onEdit={(stepIndex) => edited.push(stepIndex)} />);
+    await page.getByRole('button', { name: 'Edit Step 3: Add tags' }).click();
+    await page.getByRole('button', { name: 'Edit Step 1: Select trusted entities' }).click();
+    expect(edited).toEqual([2, 0]);
+  });
+
+  it('locks the name, the description and the edit buttons while the role is being created', async () => {
+    await render(<Step readOnly />);
+    await expect.element(page.getByRole('textbox', { name: 'Role name' })).toBeDisabled();
+    await expect.element(page.getByRole('textbox', { name: 'Description' })).toBeDisabled();
+    await expect.element(page.getByRole('button', { name: 'Edit Step 2: Add permissions' })).toBeDisabled();
+  });
+});
