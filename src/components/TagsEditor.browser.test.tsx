@@ -1,14 +1,25 @@
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import type { TagRow } from '../features/roles/create/model/validation.ts';
-import { TagsEditor } from './TagsEditor.tsx';
+import type { TagRow } from '../validation/iam.ts';
+import { FORM_MODE } from './FormFields.tsx';
+import { TagsEditor, type TagsFormValues } from './TagsEditor.tsx';
 
-/** The editor is controlled: the harness keeps its tags, as the wizard and the role page do. */
-function Tags({ initial = [], showAllErrors = false }: { initial?: TagRow[]; showAllErrors?: boolean }) {
-  const [tags, setTags] = useState(initial);
-  return <TagsEditor tags={tags} onChange={setTags} empty="No tags associated with the role." showLengths showAllErrors={showAllErrors} />;
+/**
+ * The editor works on a react-hook-form form, as the wizard's tags step and the role page give it: the harness holds
+ * that form (FORM_MODE) and a Next button that submits it, the way the wizard checks a step before going on.
+ */
+function Tags({ initial = [] }: { initial?: TagRow[] }) {
+  const { control, handleSubmit } = useForm<TagsFormValues>({ ...FORM_MODE, defaultValues: { tags: initial } });
+  return (
+    <>
+      <TagsEditor control={control} empty="No tags associated with the role." showLengths />
+      <button type="button" onClick={() => void handleSubmit(() => undefined)()}>
+        Next
+      </button>
+    </>
+  );
 }
 
 const tagsNamed = (count: number): TagRow[] => Array.from({ length: count }, (_, index) => ({ key: `key-${index + 1}`, value: '' }));
@@ -62,8 +73,13 @@ describe('TagsEditor', () => {
   });
 
   it('shows every error at once after a submit attempt, touched or not', async () => {
-    await render(<Tags initial={[{ key: '', value: '' }]} showAllErrors />);
-    await expect.element(page.getByText('Enter a tag key.')).toBeVisible();
+    await render(<Tags initial={[{ key: '', value: '' }, { key: 'team', value: '' }, { key: '', value: '' }]} />);
+    await expect.element(keyField(3)).toBeVisible();
+    await expect.element(page.getByText('Enter a tag key.').first()).not.toBeInTheDocument();
+
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect.poll(() => page.getByText('Enter a tag key.').all()).toHaveLength(2);
+    await expect.element(page.getByText('Enter a tag key.').first()).toBeVisible();
   });
 
   it("counts each key's and value's characters against IAM's limits", async () => {

@@ -1,11 +1,14 @@
 import { useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import { policyDocumentQueries } from '../../../policies/api/get-policy-document.ts';
-import { policyPageQueries, type ManagedPolicy } from '../../../policies/api/list-policy-pages.ts';
-import { initialWizardState, withTrustedEntity, type SelectedPolicy, type WizardState } from '../wizard-state.ts';
+import { policyDocumentQueries } from '../../../../aws/get-policy-document.ts';
+import { policyPageQueries, type ManagedPolicy } from '../../../../aws/list-policy-pages.ts';
+import { FORM_MODE, resolverOf } from '../../../../components/FormFields.tsx';
+import type { Finding } from '../../../../iam-policies/checks/findings.ts';
+import { initialWizardValues, permissionsErrors, type PermissionsValues, type SelectedPolicy } from '../wizard-state.ts';
 import { PermissionsStep } from './PermissionsStep.tsx';
 
 function policy(name: string, path = '/', owner = 'aws'): ManagedPolicy {
@@ -41,17 +44,24 @@ function withPolicies(children: ReactNode) {
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
 
-function Step({ initial = {}, errors = {} }: { initial?: Partial<WizardState>; errors?: Record<string, string> }) {
-  const [state, setState] = useState<WizardState>(() => ({ ...initialWizardState(), ...initial }));
+/**
+ * Step 2 as the wizard renders it: its own form (FORM_MODE, the step's errors as its resolver, the inline policy's
+ * findings kept beside it), and a Next button that submits the form as the wizard does before going on.
+ */
+function Step({ initial = {} }: { initial?: Partial<PermissionsValues> }) {
+  const [findings, setFindings] = useState<Finding[] | undefined>();
+  const form = useForm<PermissionsValues>({
+    ...FORM_MODE,
+    defaultValues: { ...initialWizardValues().permissions, ...initial },
+    resolver: resolverOf((values) => permissionsErrors(values, findings)),
+  });
   return (
-    <PermissionsStep
-      state={state}
-      update={(change) => setState((current) => withTrustedEntity(current, change))}
-      errors={errors}
-      onInlineFindings={() => undefined}
-      acknowledged={false}
-      onAcknowledge={() => undefined}
-    />
+    <>
+      <PermissionsStep form={form} onInlineFindings={setFindings} {...(findings ? { inlineFindings: findings } : {})} />
+      <button type="button" onClick={() => void form.handleSubmit(() => undefined)()}>
+        Next
+      </button>
+    </>
   );
 }
 
@@ -118,8 +128,19 @@ describe('PermissionsStep', () => {
     await expect.element(page.getByLabelText('Policy document of AdministratorAccess, version v1')).not.toBeInTheDocument();
   });
 
-  it("shows the wizard's error about the policies", async () => {
-    await render(withPolicies(<Step errors={{ policies: 'Choose at most 10 managed policies.' }} />));
-    await expect.element(page.getByRole('alert').filter({ hasText: 'Choose at most 10 managed policies.' })).toBeVisible();
+  it('shows the error about the policies once the user tried to go on, and clears it when the selection fits', async () => {
+    // More than the quota can only come from outside the table (e.g. a kept draft); the step's check refuses it.
+    const eleven = POLICIES.filter((entry) => entry.name.startsWith('team-policy-') || entry.name === 'AdministratorAccess');
+    await render(withPolicies(<Step initial={{ policies: selected(eleven) }} />));
+    const error = () => page.getByRole('alert').filter({ hasText: 'A role can have at most 10 managed policies attached; you selected 11.' });
+    await expect.element(heading()).toHaveTextContent(`(11/${ATTACHABLE})`);
+    await expect.element(error()).not.toBeInTheDocument();
+
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect.element(error()).toBeVisible();
+
+    await page.getByRole('checkbox', { name: 'AdministratorAccess' }).click();
+    await expect.element(heading()).toHaveTextContent(`(10/${ATTACHABLE})`);
+    await expect.element(page.getByText(/at most 10 managed policies attached; you selected/)).not.toBeInTheDocument();
   });
 });

@@ -1,34 +1,47 @@
-import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
+import { FORM_MODE } from '../../../../components/FormFields.tsx';
 import { buildCreatePlan } from '../model/create-plan.ts';
-import { initialWizardState, roleDraftOf, trustPolicyJson, withTrustedEntity, type WizardState } from '../wizard-state.ts';
+import { initialWizardValues, roleDraftOf, trustPolicyJson, type RoleDetailsValues, type WizardValues } from '../wizard-state.ts';
 import { ReviewStep } from './ReviewStep.tsx';
 
 const ACCOUNT = '123456789012';
 
-const CHOICES: WizardState = {
-  ...initialWizardState(),
-  roleName: 'web-app',
-  policies: [{ arn: 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore', name: 'AmazonSSMManagedInstanceCore', path: '/' }],
-  useBoundary: true,
-  boundary: { arn: `arn:aws:iam::${ACCOUNT}:policy/team-boundary`, name: 'team-boundary', path: '/' },
-  tags: [
-    { key: 'team', value: 'payments' },
-    { key: 'env', value: '' },
-  ],
+const INITIAL = initialWizardValues();
+const CHOICES: WizardValues = {
+  ...INITIAL,
+  permissions: {
+    ...INITIAL.permissions,
+    policies: [{ arn: 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore', name: 'AmazonSSMManagedInstanceCore', path: '/' }],
+    useBoundary: true,
+    boundary: { arn: `arn:aws:iam::${ACCOUNT}:policy/team-boundary`, name: 'team-boundary', path: '/' },
+  },
+  tags: {
+    tags: [
+      { key: 'team', value: 'payments' },
+      { key: 'env', value: '' },
+    ],
+  },
+  details: { ...INITIAL.details, roleName: 'web-app' },
 };
 
-/** The last step as the wizard renders it: the trust policy and the plan derived from the same state. */
+/**
+ * The last step as the wizard renders it: the earlier steps' values, this step's own form (name and description,
+ * FORM_MODE), and the trust policy and plan derived from all of them as the form changes.
+ */
 function Step({ readOnly = false, onEdit = () => undefined }: { readOnly?: boolean; onEdit?: (stepIndex: number) => void }) {
-  const [state, setState] = useState(CHOICES);
+  const { control } = useForm<RoleDetailsValues>({ ...FORM_MODE, defaultValues: CHOICES.details });
+  const details = useWatch({ control }) as RoleDetailsValues;
+  const values: WizardValues = { ...CHOICES, details };
   return (
     <ReviewStep
-      state={state}
-      update={(change) => setState((current) => withTrustedEntity(current, change))}
-      trustPolicyJson={trustPolicyJson(state, ACCOUNT)}
-      plan={buildCreatePlan(roleDraftOf(state, ACCOUNT))}
+      values={values}
+      control={control}
+      trustPolicyJson={trustPolicyJson(values.trust, ACCOUNT)}
+      plan={buildCreatePlan(roleDraftOf(values, ACCOUNT))}
+      existingRoleNames={[]}
       checkingAvailability={false}
       onEdit={onEdit}
       readOnly={readOnly}
@@ -43,7 +56,7 @@ describe('ReviewStep', () => {
   it("shows every choice of the earlier steps: name, description, trust policy, policies and tags", async () => {
     await render(<Step />);
     await expect.element(page.getByRole('textbox', { name: 'Role name' })).toHaveValue('web-app');
-    await expect.element(page.getByRole('textbox', { name: 'Description' })).toHaveValue(CHOICES.description);
+    await expect.element(page.getByRole('textbox', { name: 'Description' })).toHaveValue(CHOICES.details.description);
     await expect.element(page.getByLabelText('Trust policy')).toHaveTextContent('"ec2.amazonaws.com"');
 
     await expect.element(policySummary().getByRole('row').filter({ hasText: 'AmazonSSMManagedInstanceCore' })).toHaveTextContent(/AWS managed\s*Permissions policy/);

@@ -1,25 +1,33 @@
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import { initialWizardState, withTrustedEntity, type WizardState } from '../wizard-state.ts';
+import { FORM_MODE, resolverOf } from '../../../../components/FormFields.tsx';
+import type { Finding } from '../../../../iam-policies/checks/findings.ts';
+import { initialWizardValues, trustedEntityErrors, type TrustedEntityValues } from '../wizard-state.ts';
 import { TrustedEntityStep } from './TrustedEntityStep.tsx';
 
 const ACCOUNT = '123456789012';
 
-/** Step 1 as the wizard renders it: its state kept above it, changes applied the way the wizard applies them. */
-function Step({ errors = {} }: { errors?: Record<string, string> }) {
-  const [state, setState] = useState<WizardState>(initialWizardState);
+/**
+ * Step 1 as the wizard renders it: its own form (FORM_MODE, the step's errors as its resolver, the custom trust
+ * policy's findings kept beside it), and a Next button that submits the form as the wizard does before going on.
+ */
+function Step() {
+  const [findings, setFindings] = useState<Finding[] | undefined>();
+  const form = useForm<TrustedEntityValues>({
+    ...FORM_MODE,
+    defaultValues: initialWizardValues().trust,
+    resolver: resolverOf((values) => trustedEntityErrors(values, findings)),
+  });
   return (
-    <TrustedEntityStep
-      state={state}
-      update={(change) => setState((current) => withTrustedEntity(current, change))}
-      accountId={ACCOUNT}
-      errors={errors}
-      onCustomFindings={() => undefined}
-      acknowledged={false}
-      onAcknowledge={() => undefined}
-    />
+    <>
+      <TrustedEntityStep form={form} accountId={ACCOUNT} onCustomFindings={setFindings} {...(findings ? { customFindings: findings } : {})} />
+      <button type="button" onClick={() => void form.handleSubmit(() => undefined)()}>
+        Next
+      </button>
+    </>
   );
 }
 
@@ -57,12 +65,21 @@ describe('TrustedEntityStep', () => {
     await expect.element(trustPolicy()).toHaveTextContent(/"aws:MultiFactorAuthPresent": "true"/);
   });
 
-  it("shows another account's ID field with the wizard's error once the user tried to go on", async () => {
-    await render(<Step errors={{ otherAccountId: 'Enter the 12-digit ID of the other account.' }} />);
+  it("shows another account's ID field, with its error once the user tried to go on", async () => {
+    await render(<Step />);
     await page.getByRole('radio', { name: /^AWS account/ }).click();
     await page.getByRole('radio', { name: 'Another AWS account' }).click();
-    await page.getByRole('textbox', { name: 'Account ID' }).fill('210987654321');
+    const accountId = page.getByRole('textbox', { name: 'Account ID' });
+    await expect.element(accountId).toBeVisible();
+    await expect.element(page.getByText('Enter the 12-digit ID of the AWS account.')).not.toBeInTheDocument();
+
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect.element(page.getByText('Enter the 12-digit ID of the AWS account.')).toBeVisible();
+
+    await accountId.fill('2109876543');
+    await expect.element(page.getByText('An AWS account ID has exactly 12 digits; you entered 10.')).toBeVisible();
+    await accountId.fill('210987654321');
     await expect.element(trustPolicy()).toHaveTextContent('"arn:aws:iam::210987654321:root"');
-    await expect.element(page.getByText('Enter the 12-digit ID of the other account.')).toBeVisible();
+    await expect.element(page.getByText(/An AWS account ID has exactly 12 digits/)).not.toBeInTheDocument();
   });
 });
