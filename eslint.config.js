@@ -68,6 +68,14 @@ const IMPORT_ZONES = [
       "The console's ground (aws/, config/, validation/) imports nothing above it.",
     ),
   ),
+  zone(
+    ['src/iac/**'],
+    NO_LOCAL_AWS,
+    forbid(
+      ['app', 'features', 'components', 'session', 'iam-policies', 'aws', 'config', 'validation'],
+      'iac/ writes templates from plain data and imports nothing else in src/.',
+    ),
+  ),
   zone(['local-aws/**'], NO_CONSOLE),
   zone(
     ['local-aws/services/**', 'local-aws/seed/**'],

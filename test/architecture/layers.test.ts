@@ -112,6 +112,7 @@ describe('import zones (eslint.config.js)', () => {
     ['src/aws/probe.ts', '../session/session.ts'],
     ['src/config/probe.ts', '../features/instances/InstancesPage.tsx'],
     ['src/validation/probe.ts', '../iam-policies/filter-policies.ts'],
+    ['src/iac/probe.ts', '../aws/clients.ts'],
   ])('%s may not import %s', async (file, specifier) => {
     expect(await restricted(file, specifier)).toBe(true);
   });
@@ -135,6 +136,7 @@ describe('import zones (eslint.config.js)', () => {
     ['src/session/probe.ts', '../aws/credentials.ts'],
     ['src/app/probe.ts', '../features/roles/RolesPage.tsx'],
     ['src/app/shell/probe.ts', '../../config/preferences.ts'],
+    ['src/aws/probe.ts', '../iac/role-export.ts'],
   ])('%s may import %s', async (file, specifier) => {
     expect(await restricted(file, specifier)).toBe(false);
   });
