@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ListPoliciesCommand, type Policy } from '@aws-sdk/client-iam';
+import { paginateListPolicies, type Policy } from '@aws-sdk/client-iam';
 import { iamClient } from './clients.ts';
 import { signalOption } from './iam-queries.ts';
+import { collectPages } from './paginate.ts';
 import { policyKeys, type PolicyListFilter } from './policy-keys.ts';
 
 export type PolicyScope = PolicyListFilter['scope'];
@@ -42,23 +43,16 @@ export function toPolicySummary(policy: Policy): PolicySummary {
 
 /** ListPolicies with the filter done by IAM (Scope, PathPrefix, PolicyUsageFilter), following Marker to the end. */
 export async function listAllPolicies(filter: PolicyListFilter, signal?: AbortSignal): Promise<PolicySummary[]> {
-  const policies: PolicySummary[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await iamClient().send(
-      new ListPoliciesCommand({
-        Scope: filter.scope,
-        MaxItems: 1000,
-        ...(filter.pathPrefix ? { PathPrefix: filter.pathPrefix } : {}),
-        ...(filter.usage ? { PolicyUsageFilter: filter.usage } : {}),
-        ...(marker ? { Marker: marker } : {}),
-      }),
-      signalOption(signal),
-    );
-    for (const policy of page.Policies ?? []) policies.push(toPolicySummary(policy));
-    marker = page.IsTruncated ? page.Marker : undefined;
-  } while (marker);
-  return policies;
+  const pages = paginateListPolicies(
+    { client: iamClient(), pageSize: 1000 },
+    {
+      Scope: filter.scope,
+      ...(filter.pathPrefix ? { PathPrefix: filter.pathPrefix } : {}),
+      ...(filter.usage ? { PolicyUsageFilter: filter.usage } : {}),
+    },
+    signalOption(signal),
+  );
+  return (await collectPages(pages, (page) => page.Policies)).map(toPolicySummary);
 }
 
 export const policyQueries = {

@@ -1,10 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import {
-  DescribeIamInstanceProfileAssociationsCommand,
+  paginateDescribeIamInstanceProfileAssociations,
   type DescribeIamInstanceProfileAssociationsCommandInput,
   type IamInstanceProfileAssociation,
 } from '@aws-sdk/client-ec2';
 import { ec2Client } from '../../../aws/clients.ts';
+import { collectPages } from '../../../aws/paginate.ts';
 import { awsErrorCode } from '../../../aws/errors.ts';
 import { activeAssociation, type AssociationState, type ProfileAssociation } from '../model/association.ts';
 import { ec2Keys } from './keys.ts';
@@ -24,26 +25,29 @@ async function describeAll(
   input: DescribeIamInstanceProfileAssociationsCommandInput,
   signal?: AbortSignal,
 ): Promise<ProfileAssociation[]> {
-  const associations: ProfileAssociation[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await ec2Client(region).send(
-      new DescribeIamInstanceProfileAssociationsCommand({ ...input, ...(nextToken ? { NextToken: nextToken } : {}) }),
-      { ...(signal ? { abortSignal: signal } : {}) },
-    );
-    for (const association of page.IamInstanceProfileAssociations ?? []) associations.push(toProfileAssociation(association));
-    nextToken = page.NextToken || undefined;
-  } while (nextToken);
-  return associations;
+  const pages = paginateDescribeIamInstanceProfileAssociations(
+    { client: ec2Client(region) },
+    input,
+    signal ? { abortSignal: signal } : {},
+  );
+  return (await collectPages(pages, (page) => page.IamInstanceProfileAssociations)).map(toProfileAssociation);
 }
 
 /** Associations of the given instances (filter instance-id, every page). */
-export function describeAssociationsOfInstances(region: string, instanceIds: string[], signal?: AbortSignal): Promise<ProfileAssociation[]> {
+export function describeAssociationsOfInstances(
+  region: string,
+  instanceIds: string[],
+  signal?: AbortSignal,
+): Promise<ProfileAssociation[]> {
   return describeAll(region, { Filters: [{ Name: 'instance-id', Values: instanceIds }], MaxResults: 1000 }, signal);
 }
 
 /** One association by ID; undefined once EC2 no longer lists it (a finished disassociation). */
-export async function describeAssociationById(region: string, associationId: string, signal?: AbortSignal): Promise<ProfileAssociation | undefined> {
+export async function describeAssociationById(
+  region: string,
+  associationId: string,
+  signal?: AbortSignal,
+): Promise<ProfileAssociation | undefined> {
   try {
     const associations = await describeAll(region, { AssociationIds: [associationId] }, signal);
     return associations.find((association) => association.associationId === associationId);
@@ -59,7 +63,8 @@ export const associationQueries = {
   ofInstance: (region: string, instanceId: string) =>
     queryOptions({
       queryKey: [...ec2Keys.associations(region), instanceId] as const,
-      queryFn: async ({ signal }) => activeAssociation(await describeAssociationsOfInstances(region, [instanceId], signal)) ?? null,
+      queryFn: async ({ signal }) =>
+        activeAssociation(await describeAssociationsOfInstances(region, [instanceId], signal)) ?? null,
       staleTime: 0,
     }),
 };

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ListEntitiesForPolicyCommand, type PolicyUsageType } from '@aws-sdk/client-iam';
+import { paginateListEntitiesForPolicy, type PolicyUsageType } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
 import type { AttachedEntity } from '../model/changes.ts';
 import { signalOption } from '../../../aws/iam-queries.ts';
@@ -7,17 +7,18 @@ import { policyKeys } from '../../../aws/policy-keys.ts';
 
 async function listEntities(arn: string, usage: PolicyUsageType, signal?: AbortSignal): Promise<AttachedEntity[]> {
   const entities: AttachedEntity[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await iamClient().send(
-      new ListEntitiesForPolicyCommand({ PolicyArn: arn, PolicyUsageFilter: usage, ...(marker ? { Marker: marker } : {}) }),
-      signalOption(signal),
-    );
-    for (const role of page.PolicyRoles ?? []) entities.push({ type: 'role', name: role.RoleName ?? '', id: role.RoleId ?? '', usage });
-    for (const user of page.PolicyUsers ?? []) entities.push({ type: 'user', name: user.UserName ?? '', id: user.UserId ?? '', usage });
-    for (const group of page.PolicyGroups ?? []) entities.push({ type: 'group', name: group.GroupName ?? '', id: group.GroupId ?? '', usage });
-    marker = page.IsTruncated ? page.Marker : undefined;
-  } while (marker);
+  for await (const page of paginateListEntitiesForPolicy(
+    { client: iamClient() },
+    { PolicyArn: arn, PolicyUsageFilter: usage },
+    signalOption(signal),
+  )) {
+    for (const role of page.PolicyRoles ?? [])
+      entities.push({ type: 'role', name: role.RoleName ?? '', id: role.RoleId ?? '', usage });
+    for (const user of page.PolicyUsers ?? [])
+      entities.push({ type: 'user', name: user.UserName ?? '', id: user.UserId ?? '', usage });
+    for (const group of page.PolicyGroups ?? [])
+      entities.push({ type: 'group', name: group.GroupName ?? '', id: group.GroupId ?? '', usage });
+  }
   return entities;
 }
 

@@ -1,20 +1,18 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ListPolicyTagsCommand } from '@aws-sdk/client-iam';
+import { paginateListPolicyTags } from '@aws-sdk/client-iam';
 import { iamClient } from '../../../aws/clients.ts';
 import type { PolicyTag } from '../model/changes.ts';
 import { signalOption } from '../../../aws/iam-queries.ts';
+import { collectPages } from '../../../aws/paginate.ts';
 import { policyKeys } from '../../../aws/policy-keys.ts';
 
 /** ListPolicyTags, every page. */
 export async function listPolicyTags(arn: string, signal?: AbortSignal): Promise<PolicyTag[]> {
-  const tags: PolicyTag[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await iamClient().send(new ListPolicyTagsCommand({ PolicyArn: arn, ...(marker ? { Marker: marker } : {}) }), signalOption(signal));
-    for (const tag of page.Tags ?? []) tags.push({ key: tag.Key ?? '', value: tag.Value ?? '' });
-    marker = page.IsTruncated ? page.Marker : undefined;
-  } while (marker);
-  return tags;
+  const tags = await collectPages(
+    paginateListPolicyTags({ client: iamClient() }, { PolicyArn: arn }, signalOption(signal)),
+    (page) => page.Tags,
+  );
+  return tags.map((tag) => ({ key: tag.Key ?? '', value: tag.Value ?? '' }));
 }
 
 export const policyTagQueries = {
