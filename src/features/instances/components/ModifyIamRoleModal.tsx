@@ -1,10 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Controller, useForm, useFormState, useWatch } from 'react-hook-form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -12,6 +12,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { summarize, undoSteps, type PlanState } from '../../../aws/plan/run-plan.ts';
 import { usePlanRun } from '../../../aws/plan/use-plan-run.ts';
 import { ActionModal } from '../../../components/ActionModal.tsx';
+import { FORM_MODE, TextField } from '../../../components/FormFields.tsx';
 import { AwsErrorAlert } from '../../../components/AwsErrorAlert.tsx';
 import { PlanProgress } from '../../../components/PlanProgress.tsx';
 import { useNotifications } from '../../../components/notifications/index.ts';
@@ -35,6 +36,13 @@ import { ProfileSelect } from './ProfileSelect.tsx';
 import './instances.css';
 
 export const DETACH_CONFIRMATION = 'Detach';
+
+interface ModifyIamRoleValues {
+  /** The drop-down's choice; null until the user picks one (the dialog then shows the current profile). */
+  profile: ProfileChoice | null;
+  /** What the user typed to confirm a detachment. */
+  confirmation: string;
+}
 
 function successHeader(plan: RolePlan, instanceLabel: string): string {
   switch (plan.kind) {
@@ -70,10 +78,10 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
   const association = useQuery(associationQueries.ofInstance(region, instance.instanceId));
   const current = association.data ?? undefined;
 
-  const [selected, setSelected] = useState<ProfileChoice | null>(null);
-  const [touched, setTouched] = useState(false);
+  const { control, setValue } = useForm<ModifyIamRoleValues>({ ...FORM_MODE, defaultValues: { profile: null, confirmation: '' } });
+  const [selected, confirmation] = useWatch({ control, name: ['profile', 'confirmation'] });
+  const touched = Boolean(useFormState({ control, name: 'profile' }).dirtyFields.profile);
   const [step, setStep] = useState<'choose' | 'confirm-detach'>('choose');
-  const [confirmation, setConfirmation] = useState('');
   const runner = useMemo(() => roleStepRunner(associationOperations(region)), [region]);
   const change = usePlanRun(runner);
   const [applied, setApplied] = useState<RolePlan | undefined>();
@@ -134,7 +142,7 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
   function apply() {
     if (!plan || !planChangesSomething(plan)) return;
     if (plan.kind === 'disassociate' && step === 'choose') {
-      setConfirmation('');
+      setValue('confirmation', '');
       setStep('confirm-detach');
       return;
     }
@@ -155,7 +163,7 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
             label="Progress"
             state={change.state}
             failureHeader="The IAM role was changed only in part"
-            nothingDoneText="Nothing was changed. Fix the cause, then choose Apply again."
+            nothingDoneText="Nothing was changed. Fix the cause, then choose Update IAM role again."
             advice="Fix the cause and retry the remaining steps, or undo the completed ones."
             actions={
               partial?.failed && partial.completed.length > 0 ? (
@@ -198,15 +206,14 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
             Detach IAM role <Box variant="strong">{roleName}</Box> from instance <Box variant="strong">{instanceLabel}</Box>? Applications on
             the instance lose the role’s permissions once their cached credentials expire.
           </Box>
-          <FormField label={`To confirm the detachment, type ${DETACH_CONFIRMATION} in the field.`}>
-            <Input
-              value={confirmation}
-              placeholder={DETACH_CONFIRMATION}
-              ariaLabel="Type Detach to confirm"
-              disabled={running}
-              onChange={({ detail }) => setConfirmation(detail.value)}
-            />
-          </FormField>
+          <TextField
+            control={control}
+            name="confirmation"
+            label={`To confirm the detachment, type ${DETACH_CONFIRMATION} in the field.`}
+            placeholder={DETACH_CONFIRMATION}
+            ariaLabel="Type Detach to confirm"
+            disabled={running}
+          />
           {progressArea}
           {errorArea}
           <CliEquivalent commands={roleSteps(plan, region).map((planned) => planned.cli)} emptyText="" />
@@ -261,20 +268,25 @@ export function ModifyIamRoleModal({ region, instance, onDismiss }: { region: st
           }
           errorText={selectedProfileHasNoRole ? 'This instance profile holds no role: add a role to it in IAM, or choose another.' : undefined}
         >
-          <ProfileSelect
-            controlId={profileSelectId}
-            invalid={selectedProfileHasNoRole}
-            profiles={profiles}
-            orphanRoles={orphanRoles}
-            includeNoRole={Boolean(current)}
-            selected={shownSelection}
-            onChange={(option) => {
-              setTouched(true);
-              setSelected(option);
-              change.reset();
-              setCancelled(false);
-            }}
-            disabled={running || !association.isSuccess}
+          <Controller
+            control={control}
+            name="profile"
+            render={({ field }) => (
+              <ProfileSelect
+                controlId={profileSelectId}
+                invalid={selectedProfileHasNoRole}
+                profiles={profiles}
+                orphanRoles={orphanRoles}
+                includeNoRole={Boolean(current)}
+                selected={shownSelection}
+                onChange={(option) => {
+                  field.onChange(option);
+                  change.reset();
+                  setCancelled(false);
+                }}
+                disabled={running || !association.isSuccess}
+              />
+            )}
           />
         </FormField>
         {profiles.isError ? <AwsErrorAlert error={profiles.error} context={{ action: 'iam:ListInstanceProfiles' }} onRetry={() => void profiles.refetch()} /> : null}
