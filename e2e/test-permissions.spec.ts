@@ -13,15 +13,29 @@ import type { SignInPage } from './support/sign-in-page.ts';
 const SCREENSHOTS = 'test-results/test-permissions-screenshots';
 mkdirSync(SCREENSHOTS, { recursive: true });
 
-const S3_PERMISSIONS = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    { Sid: 'ListTheBucket', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::example-bucket' },
-    { Sid: 'ReadWriteObjects', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::example-bucket/*' },
-  ],
-});
+const S3_PERMISSIONS = JSON.stringify(
+  {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'ListTheBucket', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::example-bucket' },
+      {
+        Sid: 'ReadWriteObjects',
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject'],
+        Resource: 'arn:aws:s3:::example-bucket/*',
+      },
+    ],
+  },
+  null,
+  4,
+);
 
-async function signIn(page: Page, signInPage: SignInPage, localAws: LocalAwsConfig, username: 'admin' | 'viewer'): Promise<void> {
+async function signIn(
+  page: Page,
+  signInPage: SignInPage,
+  localAws: LocalAwsConfig,
+  username: 'admin' | 'viewer',
+): Promise<void> {
   const user = demoUser(localAws, username);
   await signInPage.goto();
   await signInPage.signIn(user.username, user.password);
@@ -48,7 +62,16 @@ test.describe('Test permissions', () => {
   test.beforeEach(async () => {
     roleName = uniqueRoleName('s3-simulated');
     await createRoleWithCli(roleName);
-    await awsCliOk(['iam', 'put-role-policy', '--role-name', roleName, '--policy-name', 'S3-Permissions', '--policy-document', S3_PERMISSIONS]);
+    await awsCliOk([
+      'iam',
+      'put-role-policy',
+      '--role-name',
+      roleName,
+      '--policy-name',
+      'S3-Permissions',
+      '--policy-document',
+      S3_PERMISSIONS,
+    ]);
   });
 
   test.afterEach(async () => {
@@ -56,7 +79,11 @@ test.describe('Test permissions', () => {
     await deleteRoleWithCli(roleName);
   });
 
-  test('the admin sees each action × resource decided, and the statement that allowed it highlighted', async ({ page, signInPage, localAws }) => {
+  test('the admin sees each action × resource decided, and the statement that allowed it highlighted', async ({
+    page,
+    signInPage,
+    localAws,
+  }) => {
     await signIn(page, signInPage, localAws, 'admin');
     await runS3Preset(page, roleName);
 
@@ -72,7 +99,7 @@ test.describe('Test permissions', () => {
     await page.getByRole('radio', { name: 's3:GetObject on arn:aws:s3:::example-bucket/key', exact: true }).check();
     await expect(page.getByLabel('Policy S3-Permissions')).toBeVisible();
     const highlighted = page.getByLabel(/^Matched statement, lines/);
-    await expect(highlighted).toContainText('"Sid":"ReadWriteObjects"');
+    await expect(highlighted).toContainText('"Sid": "ReadWriteObjects"');
     await expect(highlighted).not.toContainText('ListTheBucket');
     await page.screenshot({ path: `${SCREENSHOTS}/admin-highlight.png`, fullPage: true });
 

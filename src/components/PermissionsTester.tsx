@@ -31,7 +31,20 @@ const S3_READ_WRITE_PRESET = {
   resources: ['arn:aws:s3:::example-bucket', 'arn:aws:s3:::example-bucket/key'],
 };
 
-const CONTEXT_TYPES: SimulationContextEntry['type'][] = ['string', 'stringList', 'numeric', 'numericList', 'boolean', 'booleanList', 'date', 'dateList', 'ip', 'ipList', 'binary', 'binaryList'];
+const CONTEXT_TYPES: SimulationContextEntry['type'][] = [
+  'string',
+  'stringList',
+  'numeric',
+  'numericList',
+  'boolean',
+  'booleanList',
+  'date',
+  'dateList',
+  'ip',
+  'ipList',
+  'binary',
+  'binaryList',
+];
 const SERVICE_OPTIONS: SelectProps.Option[] = SERVICE_PREFIXES.map((prefix) => ({ value: prefix, label: prefix }));
 
 interface ContextRow {
@@ -71,7 +84,14 @@ function toRequest(actions: readonly string[], resourcesText: string, context: C
   };
 }
 
-export function PermissionsTester({ simulate, policyTextKey, policyText, action, headerText, description }: PermissionsTesterProps) {
+export function PermissionsTester({
+  simulate,
+  policyTextKey,
+  policyText,
+  action,
+  headerText,
+  description,
+}: PermissionsTesterProps) {
   const [service, setService] = useState('s3');
   const [actions, setActions] = useState<readonly string[]>([]);
   const [resourcesText, setResourcesText] = useState('*');
@@ -80,7 +100,8 @@ export function PermissionsTester({ simulate, policyTextKey, policyText, action,
   const run = useMutation({ mutationFn: simulate, onMutate: () => setSelected(undefined) });
 
   const actionOptions = useMemo<MultiselectProps.Option[]>(
-    () => (actionsOf(service)?.names ?? []).map((name) => ({ value: `${service}:${name}`, label: `${service}:${name}` })),
+    () =>
+      (actionsOf(service)?.names ?? []).map((name) => ({ value: `${service}:${name}`, label: `${service}:${name}` })),
     [service],
   );
 
@@ -91,7 +112,13 @@ export function PermissionsTester({ simulate, policyTextKey, policyText, action,
   };
 
   return (
-    <Container header={<Header variant="h2" description={description}>{headerText}</Header>}>
+    <Container
+      header={
+        <Header variant="h2" description={description}>
+          {headerText}
+        </Header>
+      }
+    >
       <SpaceBetween size="l">
         <SpaceBetween direction="horizontal" size="xs">
           <Button onClick={applyPreset}>S3 read/write on one bucket</Button>
@@ -113,14 +140,23 @@ export function PermissionsTester({ simulate, policyTextKey, policyText, action,
             tokenLimit={8}
             onChange={({ detail }) => {
               const fromOtherServices = actions.filter((value) => !value.startsWith(`${service}:`));
-              setActions([...fromOtherServices, ...detail.selectedOptions.flatMap((option) => (option.value ? [option.value] : []))]);
+              setActions([
+                ...fromOtherServices,
+                ...detail.selectedOptions.flatMap((option) => (option.value ? [option.value] : [])),
+              ]);
             }}
           />
         </FormField>
-        <FormField label="Resources" description={`One ARN per line, wildcards allowed; * for any. Format: ${arnFormatOf(service)}`}>
+        <FormField
+          label="Resources"
+          description={`One ARN per line, wildcards allowed; * for any. Format: ${arnFormatOf(service)}`}
+        >
           <Textarea value={resourcesText} rows={3} onChange={({ detail }) => setResourcesText(detail.value)} />
         </FormField>
-        <FormField label="Context keys" description="Optional condition keys and values (list types: values separated by commas).">
+        <FormField
+          label="Context keys"
+          description="Optional condition keys and values (list types: values separated by commas)."
+        >
           <AttributeEditor
             items={context}
             addButtonText="Add context key"
@@ -132,7 +168,13 @@ export function PermissionsTester({ simulate, policyTextKey, policyText, action,
               {
                 label: 'Key',
                 control: (item, index) => (
-                  <Input value={item.key} placeholder="aws:SourceIp" onChange={({ detail }) => setContext(context.map((row, i) => (i === index ? { ...row, key: detail.value } : row)))} />
+                  <Input
+                    value={item.key}
+                    placeholder="aws:SourceIp"
+                    onChange={({ detail }) =>
+                      setContext(context.map((row, i) => (i === index ? { ...row, key: detail.value } : row)))
+                    }
+                  />
                 ),
               },
               {
@@ -142,7 +184,13 @@ export function PermissionsTester({ simulate, policyTextKey, policyText, action,
                     selectedOption={{ value: item.type, label: item.type }}
                     options={CONTEXT_TYPES.map((type) => ({ value: type, label: type }))}
                     onChange={({ detail }) =>
-                      setContext(context.map((row, i) => (i === index ? { ...row, type: detail.selectedOption.value as SimulationContextEntry['type'] } : row)))
+                      setContext(
+                        context.map((row, i) =>
+                          i === index
+                            ? { ...row, type: detail.selectedOption.value as SimulationContextEntry['type'] }
+                            : row,
+                        ),
+                      )
                     }
                   />
                 ),
@@ -150,13 +198,23 @@ export function PermissionsTester({ simulate, policyTextKey, policyText, action,
               {
                 label: 'Value',
                 control: (item, index) => (
-                  <Input value={item.value} onChange={({ detail }) => setContext(context.map((row, i) => (i === index ? { ...row, value: detail.value } : row)))} />
+                  <Input
+                    value={item.value}
+                    onChange={({ detail }) =>
+                      setContext(context.map((row, i) => (i === index ? { ...row, value: detail.value } : row)))
+                    }
+                  />
                 ),
               },
             ]}
           />
         </FormField>
-        <Button variant="primary" disabled={actions.length === 0} loading={run.isPending} onClick={() => run.mutate(toRequest(actions, resourcesText, context))}>
+        <Button
+          variant="primary"
+          disabled={actions.length === 0}
+          loading={run.isPending}
+          onClick={() => run.mutate(toRequest(actions, resourcesText, context))}
+        >
           Run test
         </Button>
         {run.isError ? <AwsErrorAlert error={run.error} context={{ action }} /> : null}
@@ -185,18 +243,36 @@ export function PermissionsTester({ simulate, policyTextKey, policyText, action,
                   return <StatusIndicator type={status.type}>{status.label}</StatusIndicator>;
                 },
               },
-              { id: 'policy', header: 'Matched policy', cell: (row) => row.matchedStatements.map((statement) => statement.policyId).join(', ') || '-' },
-              { id: 'missing', header: 'Missing context keys', cell: (row) => row.missingContextKeys.join(', ') || '-' },
+              {
+                id: 'policy',
+                header: 'Matched policy',
+                cell: (row) => row.matchedStatements.map((statement) => statement.policyId).join(', ') || '-',
+              },
+              {
+                id: 'missing',
+                header: 'Missing context keys',
+                cell: (row) => row.missingContextKeys.join(', ') || '-',
+              },
             ]}
           />
         ) : null}
-        {selected ? <MatchedStatementView row={selected} policyTextKey={policyTextKey} policyText={policyText} /> : null}
+        {selected ? (
+          <MatchedStatementView row={selected} policyTextKey={policyTextKey} policyText={policyText} />
+        ) : null}
       </SpaceBetween>
     </Container>
   );
 }
 
-function MatchedStatementView({ row, policyTextKey, policyText }: { row: SimulationRow; policyTextKey: readonly unknown[]; policyText: PermissionsTesterProps['policyText'] }) {
+function MatchedStatementView({
+  row,
+  policyTextKey,
+  policyText,
+}: {
+  row: SimulationRow;
+  policyTextKey: readonly unknown[];
+  policyText: PermissionsTesterProps['policyText'];
+}) {
   const statement = row.matchedStatements[0];
   const text = useQuery({
     queryKey: [...policyTextKey, statement?.policyType, statement?.policyId],
@@ -205,11 +281,7 @@ function MatchedStatementView({ row, policyTextKey, policyText }: { row: Simulat
   });
   const title = `${row.action} on ${row.resource}`;
   if (!statement) {
-    return (
-      <Box variant="p">
-        No statement matched {title}: nothing allows it, so it is denied implicitly.
-      </Box>
-    );
+    return <Box variant="p">No statement matched {title}: nothing allows it, so it is denied implicitly.</Box>;
   }
   if (text.isPending) return <StatusIndicator type="loading">Loading {statement.policyId}</StatusIndicator>;
   if (text.isError) return <AwsErrorAlert error={text.error} context={{}} onRetry={() => void text.refetch()} />;
@@ -222,7 +294,14 @@ function MatchedStatementView({ row, policyTextKey, policyText }: { row: Simulat
       <PolicyJsonViewer
         json={text.data}
         label={`Policy ${statement.policyId}`}
-        {...(span ? { highlight: { ...span, label: `Matched statement, lines ${statement.start.line} to ${statement.end.line}` } } : {})}
+        {...(span
+          ? {
+              highlight: {
+                ...span,
+                label: `Matched statement, lines ${statement.start.line} to ${statement.end.line}`,
+              },
+            }
+          : {})}
       />
     </SpaceBetween>
   );

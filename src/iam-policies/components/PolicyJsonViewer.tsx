@@ -20,7 +20,11 @@ export function PolicyJsonViewer({
       {highlight ? (
         <>
           {json.slice(0, highlight.from)}
-          <mark className="policy-json-highlight" aria-label={highlight.label}>
+          <mark
+            className="policy-json-highlight"
+            aria-label={highlight.label}
+            ref={(mark) => mark?.scrollIntoView({ block: 'nearest', inline: 'nearest' })}
+          >
             {json.slice(highlight.from, highlight.to)}
           </mark>
           {json.slice(highlight.to)}
