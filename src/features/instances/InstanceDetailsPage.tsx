@@ -40,9 +40,7 @@ function IamRoleField({ instance, withTestLink = false }: { instance: InstanceSu
   return (
     <SpaceBetween size="xxs">
       {value}
-      <RouterLink href={`/roles/${encodeURIComponent(display.roleName)}?tab=permissions-test`}>
-        Test what this instance can do
-      </RouterLink>
+      <RouterLink href={`/roles/${encodeURIComponent(display.roleName)}?tab=permissions-test`}>Test what this instance can do</RouterLink>
     </SpaceBetween>
   );
 }
@@ -138,13 +136,7 @@ export default function InstanceDetailsPage() {
 
   if (instance.isPending) return <Spinner size="large" />;
   if (instance.isError) {
-    return (
-      <AwsErrorAlert
-        error={instance.error}
-        context={{ action: 'ec2:DescribeInstances' }}
-        onRetry={() => void instance.refetch()}
-      />
-    );
+    return <AwsErrorAlert error={instance.error} context={{ action: 'ec2:DescribeInstances' }} onRetry={() => void instance.refetch()} />;
   }
   if (!instance.data) {
     return (
@@ -153,8 +145,8 @@ export default function InstanceDetailsPage() {
         header="Instance not found"
         action={<Button onClick={() => void navigate('/instances')}>Back to instances</Button>}
       >
-        EC2 lists no instance {instanceId} in {region}. It may be in another region (choose it in the top bar), or it
-        was terminated long enough ago that EC2 no longer shows it.
+        EC2 lists no instance {instanceId} in {region}. It may be in another region (choose it in the top bar), or it was terminated
+        long enough ago that EC2 no longer shows it.
       </Alert>
     );
   }
@@ -167,12 +159,7 @@ export default function InstanceDetailsPage() {
           description={data.name ? data.instanceId : undefined}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <Button
-                iconName="refresh"
-                ariaLabel="Refresh instance"
-                loading={instance.isFetching}
-                onClick={() => void instance.refetch()}
-              />
+              <Button iconName="refresh" ariaLabel="Refresh instance" loading={instance.isFetching} onClick={() => void instance.refetch()} />
               <InstanceActions selected={[data]} allowBulk={false} onAction={() => setModifying(true)} />
             </SpaceBetween>
           }
