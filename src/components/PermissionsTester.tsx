@@ -60,6 +60,8 @@ export interface PermissionsTesterProps {
   policyTextKey: readonly unknown[];
   /** The text of the policy a matched statement comes from, exactly as IAM evaluated it. */
   policyText: (statement: MatchedStatement, signal: AbortSignal) => Promise<string>;
+  /** The name to show for a matched statement's policy id (SimulateCustomPolicy names policies by position). */
+  policyName?: (policyId: string) => string;
   /** What the simulator's call is, for error messages (iam:SimulatePrincipalPolicy or iam:SimulateCustomPolicy). */
   action: string;
   headerText: string;
@@ -88,6 +90,7 @@ export function PermissionsTester({
   simulate,
   policyTextKey,
   policyText,
+  policyName = (policyId) => policyId,
   action,
   headerText,
   description,
@@ -246,7 +249,7 @@ export function PermissionsTester({
               {
                 id: 'policy',
                 header: 'Matched policy',
-                cell: (row) => row.matchedStatements.map((statement) => statement.policyId).join(', ') || '-',
+                cell: (row) => row.matchedStatements.map((statement) => policyName(statement.policyId)).join(', ') || '-',
               },
               {
                 id: 'missing',
@@ -257,7 +260,7 @@ export function PermissionsTester({
           />
         ) : null}
         {selected ? (
-          <MatchedStatementView row={selected} policyTextKey={policyTextKey} policyText={policyText} />
+          <MatchedStatementView row={selected} policyTextKey={policyTextKey} policyText={policyText} policyName={policyName} />
         ) : null}
       </SpaceBetween>
     </Container>
@@ -268,10 +271,12 @@ function MatchedStatementView({
   row,
   policyTextKey,
   policyText,
+  policyName,
 }: {
   row: SimulationRow;
   policyTextKey: readonly unknown[];
   policyText: PermissionsTesterProps['policyText'];
+  policyName: (policyId: string) => string;
 }) {
   const statement = row.matchedStatements[0];
   const text = useQuery({
@@ -283,17 +288,18 @@ function MatchedStatementView({
   if (!statement) {
     return <Box variant="p">No statement matched {title}: nothing allows it, so it is denied implicitly.</Box>;
   }
-  if (text.isPending) return <StatusIndicator type="loading">Loading {statement.policyId}</StatusIndicator>;
+  const name = policyName(statement.policyId);
+  if (text.isPending) return <StatusIndicator type="loading">Loading {name}</StatusIndicator>;
   if (text.isError) return <AwsErrorAlert error={text.error} context={{}} onRetry={() => void text.refetch()} />;
   const span = statementSpan(text.data, statement.start, statement.end);
   return (
     <SpaceBetween size="xs">
       <Box variant="h4">
-        Statement in {statement.policyId} that decided {title}
+        Statement in {name} that decided {title}
       </Box>
       <PolicyJsonViewer
         json={text.data}
-        label={`Policy ${statement.policyId}`}
+        label={`Policy ${name}`}
         {...(span
           ? {
               highlight: {
