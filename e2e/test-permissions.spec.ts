@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { awsCli, awsCliOk } from './support/aws-cli.ts';
 import { CreateRoleWizard } from './support/create-role-wizard.ts';
+import { associationsOf, attachWithCli, ec2Cli, launchInstance } from './support/instances-cli.ts';
 import { test, expect } from './support/fixtures.ts';
 import { demoUser, type LocalAwsConfig } from './support/local-aws.ts';
 import { createRoleWithCli, deleteRoleWithCli, inlinePolicyNames, uniqueRoleName } from './support/roles-cli.ts';
@@ -68,8 +69,8 @@ async function expectS3Answers(page: Page): Promise<void> {
   await expect(highlighted).not.toContainText('ListTheBucket');
 }
 
-async function runS3Preset(page: Page, roleName: string): Promise<void> {
-  await page.goto(`/roles/${encodeURIComponent(roleName)}?tab=permissions-test`);
+/** On the role page's Test permissions tab: the S3 preset, run. */
+async function runS3Preset(page: Page): Promise<void> {
   await expect(page.getByRole('tab', { name: 'Test permissions', selected: true })).toBeVisible();
   await page.getByRole('button', { name: 'S3 read/write on one bucket' }).click();
   await page.getByRole('button', { name: 'Run test' }).click();
@@ -104,7 +105,8 @@ test.describe('Test permissions', () => {
     localAws,
   }) => {
     await signIn(page, signInPage, localAws, 'admin');
-    await runS3Preset(page, roleName);
+    await page.goto(`/roles/${encodeURIComponent(roleName)}?tab=permissions-test`);
+    await runS3Preset(page);
 
     await expectS3Answers(page);
     await page.screenshot({ path: `${SCREENSHOTS}/admin-highlight.png`, fullPage: true });
@@ -115,7 +117,8 @@ test.describe('Test permissions', () => {
 
   test('the viewer may test the role, and testing changes nothing', async ({ page, signInPage, localAws }) => {
     await signIn(page, signInPage, localAws, 'viewer');
-    await runS3Preset(page, roleName);
+    await page.goto(`/roles/${encodeURIComponent(roleName)}?tab=permissions-test`);
+    await runS3Preset(page);
     await expect(resultRow(page, 's3:GetObject', 'arn:aws:s3:::example-bucket/key')).toContainText('Allowed');
     await expect(resultRow(page, 's3:DeleteBucket', 'arn:aws:s3:::example-bucket')).toContainText('Denied implicitly');
     await page.getByRole('radio', { name: 's3:PutObject on arn:aws:s3:::example-bucket/key', exact: true }).check();
@@ -128,7 +131,15 @@ test.describe('Test permissions', () => {
 test.describe('What can this role do? (create-role wizard)', () => {
   const roleName = uniqueRoleName('s3-drafted');
 
+  let instanceId: string | undefined;
+
   test.afterEach(async () => {
+    if (instanceId) {
+      for (const association of await associationsOf(instanceId)) {
+        await ec2Cli(['ec2', 'disassociate-iam-instance-profile', '--association-id', association.AssociationId]);
+      }
+      await ec2Cli(['ec2', 'terminate-instances', '--instance-ids', instanceId]);
+    }
     // Whatever the wizard got to create; a step it never reached answers NoSuchEntity, which is fine here.
     await awsCli([
       'iam',
@@ -167,7 +178,14 @@ test.describe('What can this role do? (create-role wizard)', () => {
 
     await wizard.createButton.click();
     await expect(page.getByText(`Role ${roleName} created.`)).toBeVisible();
-    await runS3Preset(page, roleName);
+
+    // From an instance using the role, its details page leads to the role page's tab.
+    instanceId = await launchInstance(roleName, 'running');
+    await attachWithCli(instanceId, roleName);
+    await page.goto(`/instances/${instanceId}`);
+    await page.getByRole('link', { name: 'Test what this instance can do' }).click();
+    await expect(page).toHaveURL(new RegExp(`/roles/${roleName}\\?tab=permissions-test$`));
+    await runS3Preset(page);
     await expectS3Answers(page);
   });
 });
