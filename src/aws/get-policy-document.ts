@@ -9,6 +9,8 @@ export interface PolicyDocumentVersion {
   versionId: string;
   /** The document as readable JSON text (IAM sends it URL-encoded), pretty-printed when it parses. */
   json: string;
+  /** The document exactly as IAM stores it (decoded): the text the policy simulator's line and column refer to. */
+  text: string;
 }
 
 function prettyJson(text: string): string {
@@ -28,7 +30,8 @@ export async function getPolicyDocument(arn: string, signal?: AbortSignal): Prom
   const version = await iamClient().send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId }), options);
   const document = version.PolicyVersion?.Document;
   if (document === undefined) throw new Error(`IAM returned no document for ${arn} version ${versionId}.`);
-  return { arn, versionId, json: prettyJson(decodePolicyDocumentText(document)) };
+  const text = decodePolicyDocumentText(document);
+  return { arn, versionId, json: prettyJson(text), text };
 }
 
 export const policyDocumentQueries = {

@@ -91,7 +91,8 @@ function contextFor(action: string): ConditionContext {
   return action === 'iam:PassRole' ? { 'iam:PassedToService': 'ec2.amazonaws.com' } : {};
 }
 
-const isRead = (action: string): boolean => /^(Get|List|Describe)/.test(action.split(':')[1]!);
+// The policy simulator's calls are of access level Read in AWS's service authorization reference: they change nothing.
+const isRead = (action: string): boolean => /^(Get|List|Describe|Simulate)/.test(action.split(':')[1]!);
 
 function decide(policies: readonly string[], action: string) {
   return evaluate({ action, resource: resourceFor(action), identityPolicies: policies, context: contextFor(action) });

@@ -17,6 +17,7 @@ import { useSelectedRegion } from '../../config/region.ts';
 import { AwsErrorAlert } from '../../components/AwsErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableStates.tsx';
 import { formatDateTime } from '../../components/format.ts';
+import { RouterLink } from '../../components/RouterLink.tsx';
 import { associationQueries } from './api/describe-associations.ts';
 import { instanceQueries, type InstanceSummary } from './api/describe-instances.ts';
 import { instanceProfileQueries } from './api/list-instance-profiles.ts';
@@ -30,9 +31,18 @@ function orDash(value: string | undefined) {
   return value || '–';
 }
 
-function IamRoleField({ instance }: { instance: InstanceSummary }) {
+/** The instance's role; `withTestLink` adds a link to the role page's policy simulator for that role. */
+function IamRoleField({ instance, withTestLink = false }: { instance: InstanceSummary; withTestLink?: boolean }) {
   const profiles = useQuery(instanceProfileQueries.directory());
-  return <IamRoleValue display={roleDisplayOf(instance.instanceProfileArn, profiles.data)} loading={profiles.isPending} />;
+  const display = roleDisplayOf(instance.instanceProfileArn, profiles.data);
+  const value = <IamRoleValue display={display} loading={profiles.isPending} />;
+  if (!withTestLink || display.kind !== 'role') return value;
+  return (
+    <SpaceBetween size="xxs">
+      {value}
+      <RouterLink href={`/roles/${encodeURIComponent(display.roleName)}?tab=permissions-test`}>Test what this instance can do</RouterLink>
+    </SpaceBetween>
+  );
 }
 
 function DetailsTab({ instance }: { instance: InstanceSummary }) {
@@ -166,7 +176,7 @@ export default function InstanceDetailsPage() {
               { label: 'Instance ID', value: data.instanceId },
               { label: 'Instance state', value: <InstanceStateIndicator state={data.state} /> },
               { label: 'Instance type', value: orDash(data.instanceType) },
-              { label: 'IAM Role', value: <IamRoleField instance={data} /> },
+              { label: 'IAM Role', value: <IamRoleField instance={data} withTestLink /> },
             ]}
           />
         </Container>

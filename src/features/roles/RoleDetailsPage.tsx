@@ -1,6 +1,7 @@
 /**
  * IAM → Roles → <role>: summary (editable description and session duration), the instance-profile notice for
- * roles EC2 cannot use yet, and tabs for permissions, trust, tags and the instances using the role. The tab is
+ * roles EC2 cannot use yet, and tabs for permissions, trust, tags, the instances using the role and testing its
+ * permissions with IAM's policy simulator. The tab is
  * kept in the URL (?tab=…) so every view has a deep link.
  */
 import { useState } from 'react';
@@ -26,10 +27,11 @@ import { InstancesTab } from './details/InstancesTab.tsx';
 import { PermissionsTab } from './details/PermissionsTab.tsx';
 import { SummarySection } from './details/SummarySection.tsx';
 import { TagsTab } from './details/TagsTab.tsx';
+import { TestPermissionsTab } from './details/TestPermissionsTab.tsx';
 import { TrustTab } from './details/TrustTab.tsx';
 import './components/roles.css';
 
-const TABS = ['permissions', 'trust', 'tags', 'instances'] as const;
+const TABS = ['permissions', 'trust', 'tags', 'instances', 'permissions-test'] as const;
 type TabId = (typeof TABS)[number];
 
 export default function RoleDetailsPage() {
@@ -114,6 +116,7 @@ export default function RoleDetailsPage() {
               label: 'Instances using this role',
               content: profiles ? <InstancesTab roleName={details.name} profiles={profiles} /> : null,
             },
+            { id: 'permissions-test', label: 'Test permissions', content: <TestPermissionsTab role={details} /> },
           ]}
         />
       </SpaceBetween>

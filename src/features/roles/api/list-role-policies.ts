@@ -9,6 +9,8 @@ export interface InlinePolicy {
   name: string;
   /** Readable JSON (IAM sends the document URL-encoded). */
   document: string;
+  /** The document exactly as IAM stores it (decoded): the text the policy simulator's positions refer to. */
+  text: string;
 }
 
 export async function listRolePolicyNames(roleName: string, signal?: AbortSignal): Promise<string[]> {
@@ -27,7 +29,8 @@ export async function listRolePolicyNames(roleName: string, signal?: AbortSignal
 
 export async function getRolePolicy(roleName: string, policyName: string, signal?: AbortSignal): Promise<InlinePolicy> {
   const output = await iamClient().send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }), signalOption(signal));
-  return { name: output.PolicyName ?? policyName, document: prettyJson(decodePolicyDocumentText(output.PolicyDocument ?? '')) };
+  const text = decodePolicyDocumentText(output.PolicyDocument ?? '');
+  return { name: output.PolicyName ?? policyName, document: prettyJson(text), text };
 }
 
 /**

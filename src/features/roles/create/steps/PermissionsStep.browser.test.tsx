@@ -36,11 +36,8 @@ function withPolicies(children: ReactNode) {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
   client.setQueryData(policyPageQueries.pages('All').queryKey, { pages: [{ policies: POLICIES }], pageParams: [undefined] });
   const admin = POLICIES[0]!;
-  client.setQueryData(policyDocumentQueries.defaultVersion(admin.arn).queryKey, {
-    arn: admin.arn,
-    versionId: 'v1',
-    json: '{\n    "Version": "2012-10-17",\n    "Statement": [{ "Effect": "Allow", "Action": "*", "Resource": "*" }]\n}',
-  });
+  const adminDocument = '{\n    "Version": "2012-10-17",\n    "Statement": [{ "Effect": "Allow", "Action": "*", "Resource": "*" }]\n}';
+  client.setQueryData(policyDocumentQueries.defaultVersion(admin.arn).queryKey, { arn: admin.arn, versionId: 'v1', json: adminDocument, text: adminDocument });
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
 

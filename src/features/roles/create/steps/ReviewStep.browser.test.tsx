@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
@@ -8,6 +9,7 @@ import { initialWizardValues, roleDraftOf, trustPolicyJson, type RoleDetailsValu
 import { ReviewStep } from './ReviewStep.tsx';
 
 const ACCOUNT = '123456789012';
+const queryClient = new QueryClient();
 
 const INITIAL = initialWizardValues();
 const CHOICES: WizardValues = {
@@ -35,17 +37,20 @@ function Step({ readOnly = false, onEdit = () => undefined }: { readOnly?: boole
   const { control } = useForm<RoleDetailsValues>({ ...FORM_MODE, defaultValues: CHOICES.details });
   const details = useWatch({ control }) as RoleDetailsValues;
   const values: WizardValues = { ...CHOICES, details };
+  // The "What can this role do?" panel reads managed policies through TanStack Query (only when a test runs).
   return (
-    <ReviewStep
-      values={values}
-      control={control}
-      trustPolicyJson={trustPolicyJson(values.trust, ACCOUNT)}
-      plan={buildCreatePlan(roleDraftOf(values, ACCOUNT))}
-      existingRoleNames={[]}
-      checkingAvailability={false}
-      onEdit={onEdit}
-      readOnly={readOnly}
-    />
+    <QueryClientProvider client={queryClient}>
+      <ReviewStep
+        values={values}
+        control={control}
+        trustPolicyJson={trustPolicyJson(values.trust, ACCOUNT)}
+        plan={buildCreatePlan(roleDraftOf(values, ACCOUNT))}
+        existingRoleNames={[]}
+        checkingAvailability={false}
+        onEdit={onEdit}
+        readOnly={readOnly}
+      />
+    </QueryClientProvider>
   );
 }
 

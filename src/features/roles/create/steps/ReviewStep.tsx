@@ -17,6 +17,7 @@ import type { Step } from '../model/create-plan.ts';
 import { cliScript } from '../cli-script.ts';
 import { ExportAsCodeSection } from '../../../../components/ExportAsCode.tsx';
 import { roleExportOfPlan } from '../model/plan-export.ts';
+import { DraftPermissionsTester } from '../components/DraftPermissionsTester.tsx';
 import type { RoleDetailsValues, SelectedPolicy, WizardValues } from '../wizard-state.ts';
 
 export interface ReviewStepProps {
@@ -104,6 +105,8 @@ export function ReviewStep({ values, control, trustPolicyJson, plan, existingRol
           ) : undefined
         }
       />
+
+      <DraftPermissionsTester permissions={permissions} />
 
       <Table
         variant="container"
