@@ -13,6 +13,7 @@ import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './scripts/chromium.ts';
  *   (src/browser-test-setup.ts).
  * Playwright specs in e2e/ are not Vitest's business.
  */
+const exportTests = ['test/iac/**/*.test.ts', 'test/deploy/template-spec.test.ts'];
 const excluded = ['**/node_modules/**', 'dist/**', 'e2e/**', '.local-aws/**'];
 const browserTests = 'src/**/*.browser.test.tsx';
 const shared = {
@@ -32,7 +33,17 @@ export default defineConfig({
           ...shared,
           name: 'unit',
           include: ['local-aws/**/*.test.ts', 'scripts/**/*.test.ts', 'src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
-          exclude: [...excluded, 'test/conformance/**', browserTests],
+          exclude: [...excluded, 'test/conformance/**', ...exportTests, browserTests],
+        },
+      },
+      {
+        // The exports as code are type-checked against aws-cdk-lib and synthesized through it: seconds of CPU per
+        // role. Apart from the unit tests, so they never starve the unit tests' timed servers on two cores.
+        test: {
+          ...shared,
+          name: 'export',
+          include: exportTests,
+          exclude: excluded,
         },
       },
       {

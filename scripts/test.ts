@@ -1,8 +1,8 @@
 /**
  * `npm test`: every check of the project, in order, with one summary at the end whose last line is exactly
  * `N passed, N failed`. Steps: system dependencies, tsc (console), tsc (node), eslint, vitest (unit), vitest
- * (browser: component tests in Chromium), vitest (conformance), vite build, Playwright. Each has a time limit (a guard
- * against hangs, not the expected duration).
+ * (export as code), vitest (browser: component tests in Chromium), vitest (conformance), vite build, Playwright.
+ * Each has a time limit (a guard against hangs, not the expected duration).
  * Exits non-zero if anything failed.
  */
 import { spawn } from 'node:child_process';
@@ -174,6 +174,7 @@ const steps: Step[] = [
     run: async () => exitCodeOutcome('eslint', await runCommand([node, bin.eslint, '.'], minutes(5))),
   },
   vitestStep('vitest (unit)', 'unit', minutes(5)),
+  vitestStep('vitest (export as code)', 'export', minutes(5)),
   vitestStep('vitest (browser components)', 'browser', minutes(5)),
   vitestStep('vitest (conformance, AWS CLI)', 'conformance', minutes(10)),
   {
