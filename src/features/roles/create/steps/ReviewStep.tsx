@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useFormState, useWatch, type Control } from 'react-hook-form';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -15,10 +16,18 @@ import { policyTypeOf, POLICY_TYPE_LABELS } from '../../../../iam-policies/filte
 import { ROLE_NAME_HINT, validateDescription, validateRoleName, validateRoleNameAvailable } from '../../../../validation/iam.ts';
 import type { Step } from '../model/create-plan.ts';
 import { cliScript } from '../cli-script.ts';
-import { ExportAsCodeSection } from '../../../../components/ExportAsCode.tsx';
 import { roleExportOfPlan } from '../model/plan-export.ts';
-import { DraftPermissionsTester } from '../components/DraftPermissionsTester.tsx';
 import type { RoleDetailsValues, SelectedPolicy, WizardValues } from '../wizard-state.ts';
+
+// Fetched when the review step first shows them: the simulator's action catalogue and the export writers are not
+// part of what the wizard loads to start.
+const DraftPermissionsTester = lazy(() =>
+  import('../components/DraftPermissionsTester.tsx').then((module) => ({ default: module.DraftPermissionsTester })),
+);
+const ExportAsCodeSection = lazy(() =>
+  import('../../../../components/ExportAsCode.tsx').then((module) => ({ default: module.ExportAsCodeSection })),
+);
+const loading = <StatusIndicator type="loading">Loading</StatusIndicator>;
 
 export interface ReviewStepProps {
   /** What the other steps hold, shown for review. */
@@ -106,7 +115,9 @@ export function ReviewStep({ values, control, trustPolicyJson, plan, existingRol
         }
       />
 
-      <DraftPermissionsTester permissions={permissions} />
+      <Suspense fallback={loading}>
+        <DraftPermissionsTester permissions={permissions} />
+      </Suspense>
 
       <Table
         variant="container"
@@ -132,7 +143,11 @@ export function ReviewStep({ values, control, trustPolicyJson, plan, existingRol
             </pre>
           </ColumnLayout>
         </ExpandableSection>
-        {exported ? <ExportAsCodeSection input={exported} /> : null}
+        {exported ? (
+          <Suspense fallback={loading}>
+            <ExportAsCodeSection input={exported} />
+          </Suspense>
+        ) : null}
       </Container>
     </SpaceBetween>
   );
